@@ -1,0 +1,2 @@
+// Configuration resolution lands here (flags, environment, waldur-cli credentials).
+import WaldurClient
