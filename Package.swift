@@ -73,5 +73,7 @@ let package = Package(
 
         // Benchmarks: release-mode executables that print figures (`swift run -c release NAME`).
         .executableTarget(name: "client-benchmark", dependencies: ["WaldurClient"], path: "Benchmarks/ClientBenchmark"),
+        .executableTarget(name: "store-benchmark", dependencies: ["OrderStore"], path: "Benchmarks/StoreBenchmark"),
+        .executableTarget(name: "ui-benchmark", dependencies: ["WaldurSandbox", "WaldurClient"], path: "Benchmarks/UIBenchmark"),
     ]
 )
