@@ -11,7 +11,7 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Reads a decimal literal; nil when `text` is not one.
     public init?(text: String, wasNumber: Bool = false) {
-        guard Money.isDecimalLiteral(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard let value = Money.parse(text), !value.isNaN else { return nil }
         self.value = value
         self.text = text
         self.wasNumber = wasNumber
@@ -47,6 +47,43 @@ public struct Money: Sendable, Hashable, Comparable, CustomStringConvertible {
             }
         }
         return s
+    }
+
+    static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// Reads a decimal literal exactly: up to 19 significant digits directly, longer ones through Foundation's parser.
+    static func parse(_ text: String) -> Decimal? {
+        guard isDecimalLiteral(text) else { return nil }
+        var negative = false
+        var significand: UInt64 = 0
+        var digits = 0
+        var exponent = 0
+        var afterDot = false
+        var expValue = 0
+        var expNegative = false
+        var inExponent = false
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "-") where !inExponent: negative = true
+            case UInt8(ascii: "-"): expNegative = true
+            case UInt8(ascii: "+"): break
+            case UInt8(ascii: "."): afterDot = true
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): inExponent = true
+            default:
+                let d = UInt64(b - UInt8(ascii: "0"))
+                if inExponent {
+                    expValue = expValue * 10 + Int(d)
+                } else {
+                    if digits >= 19 { return Decimal(string: text, locale: posix) }
+                    if significand > 0 || d > 0 { digits += 1 }
+                    significand = significand * 10 + d
+                    if afterDot { exponent -= 1 }
+                }
+            }
+        }
+        exponent += expNegative ? -expValue : expValue
+        guard exponent > -128, exponent < 127 else { return Decimal(string: text, locale: posix) }
+        return Decimal(sign: negative && significand != 0 ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
     }
 
     static func isDecimalLiteral(_ text: String) -> Bool {

@@ -242,6 +242,9 @@ public struct Order: Sendable, Hashable, Identifiable {
         "issue",
     ]
 
+    /// Wire key → position, so decoding switches on an integer instead of comparing strings one by one.
+    static let keyIndex: [String: Int] = ["uuid": 0, "offering": 1, "offering_name": 2, "offering_uuid": 3, "offering_description": 4, "offering_image": 5, "offering_thumbnail": 6, "offering_type": 7, "offering_terms_of_service": 8, "offering_shared": 9, "offering_billable": 10, "offering_plugin_options": 11, "provider_name": 12, "provider_uuid": 13, "provider_slug": 14, "category_title": 15, "category_uuid": 16, "category_icon": 17, "plan": 18, "plan_unit": 19, "plan_name": 20, "plan_uuid": 21, "plan_description": 22, "attributes": 23, "limits": 24, "created": 25, "modified": 26, "type": 27, "resource_uuid": 28, "resource_type": 29, "resource_name": 30, "cost": 31, "state": 32, "output": 33, "marketplace_resource_uuid": 34, "error_message": 35, "error_traceback": 36, "callback_url": 37, "completed_at": 38, "request_comment": 39, "attachment": 40, "start_date": 41, "url": 42, "created_by": 43, "created_by_username": 44, "created_by_full_name": 45, "created_by_civil_number": 46, "consumer_reviewed_by": 47, "consumer_reviewed_by_full_name": 48, "consumer_reviewed_by_username": 49, "consumer_reviewed_at": 50, "provider_reviewed_by": 51, "provider_reviewed_by_full_name": 52, "provider_reviewed_by_username": 53, "provider_reviewed_at": 54, "customer_name": 55, "customer_uuid": 56, "customer_slug": 57, "project": 58, "project_name": 59, "project_uuid": 60, "project_description": 61, "project_slug": 62, "old_plan_name": 63, "new_plan_name": 64, "old_plan_uuid": 65, "new_plan_uuid": 66, "old_cost_estimate": 67, "new_cost_estimate": 68, "can_terminate": 69, "fixed_price": 70, "activation_price": 71, "termination_comment": 72, "backend_id": 73, "issue": 74]
+
     /// Reads an order from a decoded JSON object; the error names the failing field.
     public init(json: JSONValue) throws(JSONDecodingError) {
         guard case let .object(members) = json else {
@@ -250,84 +253,84 @@ public struct Order: Sendable, Hashable, Identifiable {
         var uuid: WaldurUUID?
         var order = Order(uuid: "")
         for (key, value) in members {
-            switch key {
-            case "uuid":
+            switch Order.keyIndex[key] ?? -1 {
+            case 0:
                 guard let u = try JSONRead.uuid(value, key), !u.hex.isEmpty else { throw JSONDecodingError(path: key, reason: "missing uuid") }
                 uuid = u
-            case "offering": order.offering = try JSONRead.string(value, key)
-            case "offering_name": order.offeringName = try JSONRead.string(value, key)
-            case "offering_uuid": order.offeringUUID = try JSONRead.uuid(value, key)
-            case "offering_description": order.offeringDescription = try JSONRead.string(value, key)
-            case "offering_image": order.offeringImage = try JSONRead.string(value, key)
-            case "offering_thumbnail": order.offeringThumbnail = try JSONRead.string(value, key)
-            case "offering_type": order.offeringType = try JSONRead.string(value, key)
-            case "offering_terms_of_service": order.offeringTermsOfService = try JSONRead.string(value, key)
-            case "offering_shared": order.offeringShared = try JSONRead.bool(value, key)
-            case "offering_billable": order.offeringBillable = try JSONRead.bool(value, key)
-            case "offering_plugin_options": order.offeringPluginOptions = value.isNull ? nil : value
-            case "provider_name": order.providerName = try JSONRead.string(value, key)
-            case "provider_uuid": order.providerUUID = try JSONRead.uuid(value, key)
-            case "provider_slug": order.providerSlug = try JSONRead.string(value, key)
-            case "category_title": order.categoryTitle = try JSONRead.string(value, key)
-            case "category_uuid": order.categoryUUID = try JSONRead.uuid(value, key)
-            case "category_icon": order.categoryIcon = try JSONRead.string(value, key)
-            case "plan": order.plan = try JSONRead.string(value, key)
-            case "plan_unit": order.planUnit = value.isNull ? nil : value
-            case "plan_name": order.planName = try JSONRead.string(value, key)
-            case "plan_uuid": order.planUUID = try JSONRead.uuid(value, key)
-            case "plan_description": order.planDescription = try JSONRead.string(value, key)
-            case "attributes": order.attributes = value.isNull ? nil : value
-            case "limits": order.limits = value.isNull ? nil : value
-            case "created": order.created = try JSONRead.date(value, key)
-            case "modified": order.modified = try JSONRead.date(value, key)
-            case "type": order.type = try JSONRead.string(value, key).map(OrderType.init(wire:))
-            case "resource_uuid": order.resourceUUID = try JSONRead.uuid(value, key)
-            case "resource_type": order.resourceType = try JSONRead.string(value, key)
-            case "resource_name": order.resourceName = try JSONRead.string(value, key)
-            case "cost": order.cost = try JSONRead.money(value, key)
-            case "state": order.state = try JSONRead.string(value, key).map(OrderState.init(wire:))
-            case "output": order.output = try JSONRead.string(value, key)
-            case "marketplace_resource_uuid": order.marketplaceResourceUUID = try JSONRead.uuid(value, key)
-            case "error_message": order.errorMessage = try JSONRead.string(value, key)
-            case "error_traceback": order.errorTraceback = try JSONRead.string(value, key)
-            case "callback_url": order.callbackURL = try JSONRead.string(value, key)
-            case "completed_at": order.completedAt = try JSONRead.date(value, key)
-            case "request_comment": order.requestComment = try JSONRead.string(value, key)
-            case "attachment": order.attachment = try JSONRead.string(value, key)
-            case "start_date": order.startDate = try JSONRead.string(value, key)
-            case "url": order.url = try JSONRead.string(value, key)
-            case "created_by": order.createdBy = try JSONRead.string(value, key)
-            case "created_by_username": order.createdByUsername = try JSONRead.string(value, key)
-            case "created_by_full_name": order.createdByFullName = try JSONRead.string(value, key)
-            case "created_by_civil_number": order.createdByCivilNumber = try JSONRead.string(value, key)
-            case "consumer_reviewed_by": order.consumerReviewedBy = try JSONRead.string(value, key)
-            case "consumer_reviewed_by_full_name": order.consumerReviewedByFullName = try JSONRead.string(value, key)
-            case "consumer_reviewed_by_username": order.consumerReviewedByUsername = try JSONRead.string(value, key)
-            case "consumer_reviewed_at": order.consumerReviewedAt = try JSONRead.date(value, key)
-            case "provider_reviewed_by": order.providerReviewedBy = try JSONRead.string(value, key)
-            case "provider_reviewed_by_full_name": order.providerReviewedByFullName = try JSONRead.string(value, key)
-            case "provider_reviewed_by_username": order.providerReviewedByUsername = try JSONRead.string(value, key)
-            case "provider_reviewed_at": order.providerReviewedAt = try JSONRead.date(value, key)
-            case "customer_name": order.customerName = try JSONRead.string(value, key)
-            case "customer_uuid": order.customerUUID = try JSONRead.uuid(value, key)
-            case "customer_slug": order.customerSlug = try JSONRead.string(value, key)
-            case "project": order.project = try JSONRead.string(value, key)
-            case "project_name": order.projectName = try JSONRead.string(value, key)
-            case "project_uuid": order.projectUUID = try JSONRead.uuid(value, key)
-            case "project_description": order.projectDescription = try JSONRead.string(value, key)
-            case "project_slug": order.projectSlug = try JSONRead.string(value, key)
-            case "old_plan_name": order.oldPlanName = try JSONRead.string(value, key)
-            case "new_plan_name": order.newPlanName = try JSONRead.string(value, key)
-            case "old_plan_uuid": order.oldPlanUUID = try JSONRead.uuid(value, key)
-            case "new_plan_uuid": order.newPlanUUID = try JSONRead.uuid(value, key)
-            case "old_cost_estimate": order.oldCostEstimate = try JSONRead.money(value, key)
-            case "new_cost_estimate": order.newCostEstimate = try JSONRead.money(value, key)
-            case "can_terminate": order.canTerminate = try JSONRead.bool(value, key)
-            case "fixed_price": order.fixedPrice = try JSONRead.money(value, key)
-            case "activation_price": order.activationPrice = try JSONRead.money(value, key)
-            case "termination_comment": order.terminationComment = try JSONRead.string(value, key)
-            case "backend_id": order.backendID = try JSONRead.string(value, key)
-            case "issue": order.issue = value.isNull ? nil : value
+            case 1: order.offering = try JSONRead.string(value, key)  // offering
+            case 2: order.offeringName = try JSONRead.string(value, key)  // offering_name
+            case 3: order.offeringUUID = try JSONRead.uuid(value, key)  // offering_uuid
+            case 4: order.offeringDescription = try JSONRead.string(value, key)  // offering_description
+            case 5: order.offeringImage = try JSONRead.string(value, key)  // offering_image
+            case 6: order.offeringThumbnail = try JSONRead.string(value, key)  // offering_thumbnail
+            case 7: order.offeringType = try JSONRead.string(value, key)  // offering_type
+            case 8: order.offeringTermsOfService = try JSONRead.string(value, key)  // offering_terms_of_service
+            case 9: order.offeringShared = try JSONRead.bool(value, key)  // offering_shared
+            case 10: order.offeringBillable = try JSONRead.bool(value, key)  // offering_billable
+            case 11: order.offeringPluginOptions = value.isNull ? JSONValue?.none : value  // offering_plugin_options
+            case 12: order.providerName = try JSONRead.string(value, key)  // provider_name
+            case 13: order.providerUUID = try JSONRead.uuid(value, key)  // provider_uuid
+            case 14: order.providerSlug = try JSONRead.string(value, key)  // provider_slug
+            case 15: order.categoryTitle = try JSONRead.string(value, key)  // category_title
+            case 16: order.categoryUUID = try JSONRead.uuid(value, key)  // category_uuid
+            case 17: order.categoryIcon = try JSONRead.string(value, key)  // category_icon
+            case 18: order.plan = try JSONRead.string(value, key)  // plan
+            case 19: order.planUnit = value.isNull ? JSONValue?.none : value  // plan_unit
+            case 20: order.planName = try JSONRead.string(value, key)  // plan_name
+            case 21: order.planUUID = try JSONRead.uuid(value, key)  // plan_uuid
+            case 22: order.planDescription = try JSONRead.string(value, key)  // plan_description
+            case 23: order.attributes = value.isNull ? JSONValue?.none : value  // attributes
+            case 24: order.limits = value.isNull ? JSONValue?.none : value  // limits
+            case 25: order.created = try JSONRead.date(value, key)  // created
+            case 26: order.modified = try JSONRead.date(value, key)  // modified
+            case 27: order.type = try JSONRead.string(value, key).map(OrderType.init(wire:))  // type
+            case 28: order.resourceUUID = try JSONRead.uuid(value, key)  // resource_uuid
+            case 29: order.resourceType = try JSONRead.string(value, key)  // resource_type
+            case 30: order.resourceName = try JSONRead.string(value, key)  // resource_name
+            case 31: order.cost = try JSONRead.money(value, key)  // cost
+            case 32: order.state = try JSONRead.string(value, key).map(OrderState.init(wire:))  // state
+            case 33: order.output = try JSONRead.string(value, key)  // output
+            case 34: order.marketplaceResourceUUID = try JSONRead.uuid(value, key)  // marketplace_resource_uuid
+            case 35: order.errorMessage = try JSONRead.string(value, key)  // error_message
+            case 36: order.errorTraceback = try JSONRead.string(value, key)  // error_traceback
+            case 37: order.callbackURL = try JSONRead.string(value, key)  // callback_url
+            case 38: order.completedAt = try JSONRead.date(value, key)  // completed_at
+            case 39: order.requestComment = try JSONRead.string(value, key)  // request_comment
+            case 40: order.attachment = try JSONRead.string(value, key)  // attachment
+            case 41: order.startDate = try JSONRead.string(value, key)  // start_date
+            case 42: order.url = try JSONRead.string(value, key)  // url
+            case 43: order.createdBy = try JSONRead.string(value, key)  // created_by
+            case 44: order.createdByUsername = try JSONRead.string(value, key)  // created_by_username
+            case 45: order.createdByFullName = try JSONRead.string(value, key)  // created_by_full_name
+            case 46: order.createdByCivilNumber = try JSONRead.string(value, key)  // created_by_civil_number
+            case 47: order.consumerReviewedBy = try JSONRead.string(value, key)  // consumer_reviewed_by
+            case 48: order.consumerReviewedByFullName = try JSONRead.string(value, key)  // consumer_reviewed_by_full_name
+            case 49: order.consumerReviewedByUsername = try JSONRead.string(value, key)  // consumer_reviewed_by_username
+            case 50: order.consumerReviewedAt = try JSONRead.date(value, key)  // consumer_reviewed_at
+            case 51: order.providerReviewedBy = try JSONRead.string(value, key)  // provider_reviewed_by
+            case 52: order.providerReviewedByFullName = try JSONRead.string(value, key)  // provider_reviewed_by_full_name
+            case 53: order.providerReviewedByUsername = try JSONRead.string(value, key)  // provider_reviewed_by_username
+            case 54: order.providerReviewedAt = try JSONRead.date(value, key)  // provider_reviewed_at
+            case 55: order.customerName = try JSONRead.string(value, key)  // customer_name
+            case 56: order.customerUUID = try JSONRead.uuid(value, key)  // customer_uuid
+            case 57: order.customerSlug = try JSONRead.string(value, key)  // customer_slug
+            case 58: order.project = try JSONRead.string(value, key)  // project
+            case 59: order.projectName = try JSONRead.string(value, key)  // project_name
+            case 60: order.projectUUID = try JSONRead.uuid(value, key)  // project_uuid
+            case 61: order.projectDescription = try JSONRead.string(value, key)  // project_description
+            case 62: order.projectSlug = try JSONRead.string(value, key)  // project_slug
+            case 63: order.oldPlanName = try JSONRead.string(value, key)  // old_plan_name
+            case 64: order.newPlanName = try JSONRead.string(value, key)  // new_plan_name
+            case 65: order.oldPlanUUID = try JSONRead.uuid(value, key)  // old_plan_uuid
+            case 66: order.newPlanUUID = try JSONRead.uuid(value, key)  // new_plan_uuid
+            case 67: order.oldCostEstimate = try JSONRead.money(value, key)  // old_cost_estimate
+            case 68: order.newCostEstimate = try JSONRead.money(value, key)  // new_cost_estimate
+            case 69: order.canTerminate = try JSONRead.bool(value, key)  // can_terminate
+            case 70: order.fixedPrice = try JSONRead.money(value, key)  // fixed_price
+            case 71: order.activationPrice = try JSONRead.money(value, key)  // activation_price
+            case 72: order.terminationComment = try JSONRead.string(value, key)  // termination_comment
+            case 73: order.backendID = try JSONRead.string(value, key)  // backend_id
+            case 74: order.issue = value.isNull ? JSONValue?.none : value  // issue
             default: order.extraFields[key] = value
             }
         }

@@ -7,12 +7,12 @@ public struct WaldurUUID: Sendable, Hashable, Comparable, CustomStringConvertibl
 
     public init(_ raw: String) {
         self.raw = raw
-        var out = ""
-        out.reserveCapacity(32)
-        for c in raw.unicodeScalars where c != "-" {
-            out.unicodeScalars.append(c.properties.isUppercase ? (c.properties.lowercaseMapping.unicodeScalars.first ?? c) : c)
+        // Fast path: the server's own form (lower-case, no hyphens) is kept as is.
+        if raw.utf8.allSatisfy({ $0 != UInt8(ascii: "-") && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }) {
+            self.hex = raw
+        } else {
+            self.hex = raw.lowercased().replacingOccurrences(of: "-", with: "")
         }
-        self.hex = out
     }
 
     public init(stringLiteral value: String) { self.init(value) }
