@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import WaldurClient
+
+/// `waldur-orders list` and `waldur-orders sandbox` as scripts use them: the real binary, over real HTTP.
+@Suite(.serialized) struct ListCommandTests {
+    @Test func ndjsonStreamsEveryMatchingOrder() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let env = ["WALDUR_API_URL": sandbox.url, "WALDUR_ACCESS_TOKEN": sandbox.token("staff")]
+        let result = try Binary.run(["list", "--state", "erred", "--state", "executing", "--format", "ndjson", "--page-size", "7"], environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        let orders = try result.stdout.split(separator: "\n").map { try Order(json: try JSONParser.parse(String($0))) }
+        #expect(orders.count > 7, "needs several pages")
+        #expect(orders.allSatisfy { $0.state == .erred || $0.state == .executing })
+        #expect(Set(orders.map(\.uuid)).count == orders.count)
+        // The same set through the client directly.
+        let client = WaldurClient(configuration: ClientConfiguration(apiRoot: try #require(URL(string: sandbox.url)), token: APIToken(sandbox.token("staff"))))
+        let q = { () -> OrderListQuery in
+            var q = OrderListQuery()
+            q.state = [.erred, .executing]
+            return q
+        }()
+        let direct = try runBlocking { try await client.listAll(q) }
+        #expect(Set(direct.map(\.uuid)) == Set(orders.map(\.uuid)))
+        // The staff user sees tracebacks of erred orders.
+        #expect(orders.contains { $0.errorTraceback?.isEmpty == false })
+    }
+
+    @Test func tsvHasStableColumnsAndLimit() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let env = ["WALDUR_API_URL": sandbox.url, "WALDUR_ACCESS_TOKEN": sandbox.token("consumer")]
+        let result = try Binary.run(["list", "--format", "tsv", "--limit", "12", "--type", "Update"], environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.first == "uuid\tstate\ttype\toffering\tproject\tcustomer\tcost\tcreated")
+        #expect(lines.count == 13)
+        for line in lines.dropFirst() {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+            #expect(cells.count == 8)
+            #expect(cells[0].count == 32)
+            #expect(cells[2] == "Update")
+        }
+    }
+
+    @Test func errorsExitNonZeroWithTheSentence() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let bad = try Binary.run(["list"], environment: ["WALDUR_API_URL": sandbox.url, "WALDUR_ACCESS_TOKEN": "wrong-token-value"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("HTTP 401 Unauthorized: Invalid token."))
+        #expect(!bad.stderr.contains("wrong-token-value"))
+        #expect(bad.stdout.isEmpty)
+        let unknown = try Binary.run(["list", "--state", "bogus"], environment: ["WALDUR_API_URL": sandbox.url])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("unknown state 'bogus'"))
+        let refused = try Binary.run(["list", "--api-url", "http://127.0.0.1:1/"], environment: ["WALDUR_ACCESS_TOKEN": "x"])
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("Network error: the connection was refused"))
+        let insecure = try Binary.run(["list", "--api-url", "http://waldur.example/"], environment: ["WALDUR_ACCESS_TOKEN": "x"])
+        #expect(insecure.status != 0)
+        #expect(insecure.stderr.contains("refusing plain http://"))
+    }
+
+    @Test func sandboxPrintsUsersAndStopsOnSIGTERM() throws {
+        let a = try SandboxProcess(arguments: ["--seed", "7"])
+        let b = try SandboxProcess(arguments: ["--seed", "7"])
+        #expect(a.tokens.keys.sorted() == ["consumer", "member", "provider", "staff"])
+        #expect(a.token("staff") == b.token("staff"), "tokens are stable for a seed")
+        #expect(a.url.hasPrefix("http://127.0.0.1:"))
+        #expect(a.stop() == 0)
+        #expect(b.stop() == 0)
+    }
+}
+
+/// Runs async work from a synchronous test helper.
+func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        do { box.value = .success(try await body()) } catch { box.value = .failure(error) }
+        done.signal()
+    }
+    done.wait()
+    guard let value = box.value else { throw POSIXError(.EIO) }
+    return try value.get()
+}
+
+final class ResultBox<T>: @unchecked Sendable { var value: Result<T, any Error>? }
