@@ -57,12 +57,24 @@ public struct AppConfigFile: Sendable {
 
     /// Reads the file; a missing file is an empty configuration, a malformed one an error naming file, line and reason.
     public static func load(from url: URL) throws(WaldurError) -> AppConfigFile {
-        guard let text = try PrivateFile.readPlain(url, what: "the config file") else { return AppConfigFile() }
+        let text: String?
+        do { text = try PrivateFile.readPlain(url, what: "the config file") } catch { throw PrintableText.clean(error) }
+        guard let text else { return AppConfigFile() }
         return try parse(text, path: url.path)
     }
 
     /// Parses the text of a config file; `path` names it in messages.
     public static func parse(_ text: String, path: String) throws(WaldurError) -> AppConfigFile {
+        do {
+            var config = try parseUncleaned(text, path: path)
+            config.warnings = config.warnings.map(PrintableText.clean)
+            return config
+        } catch {
+            throw PrintableText.clean(error)
+        }
+    }
+
+    static func parseUncleaned(_ text: String, path: String) throws(WaldurError) -> AppConfigFile {
         let document = try TOMLDocument(text: text, path: path, redactValues: false)
         var config = AppConfigFile()
 

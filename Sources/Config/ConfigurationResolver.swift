@@ -44,7 +44,7 @@ public enum ConfigurationResolver {
             if let env = environment["WALDUR_ACCESS_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), env.count >= 4 {
                 cleaned = cleaned.redacting(env)
             }
-            throw cleaned
+            throw PrintableText.clean(cleaned)
         }
     }
 

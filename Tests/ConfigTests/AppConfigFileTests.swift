@@ -154,3 +154,30 @@ struct PathsTests {
         #expect(StatePaths.stateDirectory(environment: ["XDG_STATE_HOME": "state"], homeDirectory: home).path == "/home/tester/.local/state/waldur-orders")
     }
 }
+
+@Suite("Hostile text in configuration")
+struct HostileConfigTextTests {
+    @Test("escape sequences in keys, names and paths never reach a message")
+    func escapesCleaned() throws {
+        let config = try AppConfigFile.parse("\"\\u001b[2J\" = 1\n", path: "/cfg/c.toml")
+        #expect(config.warnings.count == 1)
+        #expect(!config.warnings[0].contains("\u{1B}"))
+        #expect(config.warnings[0].contains("?[2J"))
+
+        let message = parseFailure("[keys]\n\"\\u001b]0;pwned\\u0007\" = 3\n", path: "/cfg/\u{1B}[31mc.toml")
+        #expect(message.contains("must be a string"))
+        #expect(!message.unicodeScalars.contains { $0.value < 0x20 })
+
+        let home = try TempHome()
+        defer { home.remove() }
+        try home.writeCredentials("[profiles.default]\napi_url = \"https://a.example.com\"\n")
+        do {
+            _ = try ConfigurationResolver.resolve(
+                apiURL: nil, tokenFile: nil, profile: "evil\u{1B}[2J\u{9B}x", allowInsecureHTTP: false, environment: [:], homeDirectory: home.url)
+            Issue.record("expected a missing-profile error")
+        } catch {
+            #expect(error.message.contains("profile 'evil?[2J?x'"))
+            #expect(!error.message.unicodeScalars.contains { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) })
+        }
+    }
+}
