@@ -1,2 +1,0 @@
-// Configuration resolution lands here (flags, environment, waldur-cli credentials).
-import WaldurClient
