@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WaldurClient
+import WaldurConfig
 import WaldurSandbox
 
 /// A connected client, and the in-process demo sandbox when `--demo` started one.
@@ -19,15 +20,16 @@ final class Session: Sendable {
 
     static func open(_ options: ConnectionOptions) async throws -> Session {
         if options.demo { return try await openDemo(options) }
-        let env = ProcessInfo.processInfo.environment
-        guard let url = options.apiURL ?? env["WALDUR_API_URL"] else {
-            throw CommandFailure("no API URL: give --api-url, set WALDUR_API_URL, or use --demo")
-        }
+        let environment = ProcessInfo.processInfo.environment
+        let home = FileManager.default.homeDirectoryForCurrentUser
         do {
-            let root = try ClientConfiguration.normalizeAPIRoot(url, allowInsecure: options.insecureHTTP)
-            let token = env["WALDUR_ACCESS_TOKEN"].map(APIToken.init)
-            let config = ClientConfiguration(apiRoot: root, token: token, requestTimeout: options.timeout)
-            return Session(client: WaldurClient(configuration: config), host: root.host ?? "", username: nil)
+            let appConfig = try AppConfigFile.load(from: AppConfigFile.defaultURL(environment: environment, homeDirectory: home))
+            let resolved = try ConfigurationResolver.resolve(
+                apiURL: options.apiURL, tokenFile: options.tokenFile, profile: options.profile, allowInsecureHTTP: options.insecureHTTP,
+                environment: environment, homeDirectory: home, configFileAPIURL: appConfig.apiURL, configFileProfile: appConfig.profile)
+            var config = resolved.clientConfiguration
+            config.requestTimeout = options.timeout
+            return Session(client: WaldurClient(configuration: config), host: resolved.apiRoot.host ?? "", username: nil)
         } catch {
             throw CommandFailure(error.message)
         }

@@ -63,6 +63,25 @@ import WaldurClient
         #expect(insecure.stderr.contains("refusing plain http://"))
     }
 
+    @Test func tokenFileMustBePrivate() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("waldur-token-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data((sandbox.token("provider") + "\n").utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        let open = try Binary.run(["list", "--api-url", sandbox.url, "--token-file", file.path, "--limit", "1"])
+        #expect(open.status != 0)
+        #expect(open.stderr.contains("chmod 600"))
+        #expect(!open.stderr.contains(sandbox.token("provider")))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
+        let ok = try Binary.run(["list", "--api-url", sandbox.url, "--token-file", file.path, "--can-approve-as-provider", "--format", "ndjson"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let orders = try ok.stdout.split(separator: "\n").map { try Order(json: try JSONParser.parse(String($0))) }
+        #expect(!orders.isEmpty)
+        #expect(orders.allSatisfy { $0.state == .pendingProvider })
+    }
+
     @Test func sandboxPrintsUsersAndStopsOnSIGTERM() throws {
         let a = try SandboxProcess(arguments: ["--seed", "7"])
         let b = try SandboxProcess(arguments: ["--seed", "7"])
