@@ -29,7 +29,8 @@ final class Session: Sendable {
                 environment: environment, homeDirectory: home, configFileAPIURL: appConfig.apiURL, configFileProfile: appConfig.profile)
             var config = resolved.clientConfiguration
             config.requestTimeout = options.timeout
-            return Session(client: WaldurClient(configuration: config), host: resolved.apiRoot.host ?? "", username: nil)
+            AppLogging.logger("waldur-orders").info("connecting to \(resolved.apiRoot.absoluteString) (token from \(resolved.tokenSource))")
+            return Session(client: makeClient(config), host: resolved.apiRoot.host ?? "", username: nil)
         } catch {
             throw CommandFailure(error.message)
         }
@@ -48,7 +49,11 @@ final class Session: Sendable {
             throw CommandFailure("no demo user '\(options.demoUser)'; use one of: \(sandbox.users.map(\.role).joined(separator: ", "))")
         }
         let config = ClientConfiguration(apiRoot: sandbox.url, token: APIToken(user.token), requestTimeout: options.timeout)
-        return Session(client: WaldurClient(configuration: config), host: "demo sandbox", username: user.username, sandbox: sandbox)
+        return Session(client: makeClient(config), host: "demo sandbox", username: user.username, sandbox: sandbox)
+    }
+
+    static func makeClient(_ config: ClientConfiguration) -> WaldurClient {
+        WaldurClient(configuration: config, transport: LoggingTransport(base: URLSessionTransport(), logger: AppLogging.logger("http")))
     }
 
     func close() async {
