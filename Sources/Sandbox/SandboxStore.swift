@@ -48,6 +48,10 @@ actor SandboxStore {
 
     func setFaults(_ f: SandboxFaults) { faults = f }
 
+    /// Set by `stop()`, so stalled requests give up.
+    var stopping = false
+    func beginStop() { stopping = true }
+
     func mutationCount(order: String, action: String) -> Int {
         guard let k = UUIDKey(parsing: order) else { return mutationCounts["\(order)|\(action)"] ?? 0 }
         return mutationCounts["\(k.hex)|\(action)"] ?? 0
@@ -76,7 +80,14 @@ actor SandboxStore {
 
     func handle(_ req: SandboxRequest) -> HTTPAnswer {
         let route = Route(method: req.method, path: req.path)
-        if route == .notFound { return .htmlNotFound(req.path) }
+        if route == .notFound {
+            // Django's APPEND_SLASH: a GET without the trailing slash is redirected.
+            if (req.method == "GET" || req.method == "HEAD") && !req.path.hasSuffix("/") && Route(method: req.method, path: req.path + "/") != .notFound {
+                let location = req.origin + req.path + "/" + (req.query.isEmpty ? "" : "?" + req.query)
+                return HTTPAnswer(status: 301, headers: [("Location", location), ("Content-Type", "text/html; charset=utf-8")], body: [])
+            }
+            return .htmlNotFound(req.path)
+        }
         let allow: String
         switch route {
         case .list, .create: allow = HTTPAnswer.collectionAllow

@@ -37,3 +37,39 @@ struct FaultTests {
         #expect(await h.sandbox.mutationCount(order: o.uuid.hex, action: "cancel") == 0)
     }
 }
+
+@Suite("Lifecycle")
+struct LifecycleTests {
+    @Test("a stalled request times out on the client, and stop() still returns")
+    func stallThenStop() async throws {
+        let h = try await Harness.start(orders: 20, faults: "stall=list")
+        let url = URL(string: h.sandbox.url.absoluteString + "marketplace-orders/") ?? h.sandbox.url
+        let outcome = await failure {
+            try await URLSessionTransport().send(HTTPRequest(method: "GET", url: url, headers: [("Authorization", "Token " + h.token("staff"))], timeout: 1))
+        }
+        #expect(outcome.0 == -1)
+        // Other routes still answer while a list is stalled.
+        let known = await h.sandbox.store.orders[0].key.hex
+        let one = try await h.client("staff").retrieve(WaldurUUID(known)).state
+        #expect(one != nil)
+        await h.stop()
+    }
+
+    @Test("binding a port that is taken fails start")
+    func portInUse() async throws {
+        let h = try await Harness.start(orders: 5)
+        defer { Task { await h.stop() } }
+        var options = SandboxOptions()
+        options.port = try #require(h.sandbox.url.port)
+        await #expect(throws: (any Error).self) { _ = try await Sandbox.start(options) }
+    }
+
+    @Test("GET without the trailing slash redirects like Django's APPEND_SLASH")
+    func appendSlash() async throws {
+        let h = try await Harness.start(orders: 5)
+        defer { Task { await h.stop() } }
+        let r = try await h.raw("GET", "marketplace-orders?page_size=2")
+        #expect(r.status == 200)
+        #expect(try Order.list(json: JSONParser.parse(r.body)).count == 2)
+    }
+}
