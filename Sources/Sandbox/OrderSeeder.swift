@@ -6,9 +6,14 @@ struct OrderSeeder {
     let catalog: Catalog
     var rng: SeededRandom
 
+    let ownersByCustomer: [[Int]]
+    let membersByProject: [[Int]]
+
     init(catalog: Catalog, seed: UInt64) {
         self.catalog = catalog
         self.rng = SeededRandom(seed: seed ^ 0x0DDB_A11C_AFE0_0001)
+        ownersByCustomer = catalog.customers.indices.map { c in catalog.people.indices.filter { catalog.people[$0].ownedCustomers.contains(c) } }
+        membersByProject = catalog.projects.indices.map { p in catalog.people.indices.filter { catalog.people[$0].memberProjects.contains(p) } }
     }
 
     /// A showcase prefix guarantees every state and type in every count; the rest is random.
@@ -56,7 +61,7 @@ struct OrderSeeder {
         let span: Int64 = 120 * 86_400_000_000
         var clock = catalog.epochEnd - span
         let step = max(Int64(1), span / Int64(max(count, 1)))
-        let states = OrderState.known
+
         for i in 0..<count {
             clock += 1 + Int64(rng.below(Int(step * 2)))
             let spec: (OrderState, Int, Int, OrderType)
@@ -71,7 +76,6 @@ struct OrderSeeder {
                 let roll = rng.below(100)
                 let type: OrderType = roll < 70 ? .create : roll < 88 ? .update : .terminate
                 spec = (state, rng.below(catalog.offerings.count), project, type)
-                _ = states
             }
             out.append(order(seq: i, state: spec.0, offering: spec.1, project: spec.2, type: spec.3, created: clock))
         }
@@ -92,8 +96,8 @@ struct OrderSeeder {
         }
     }
 
-    func owners(ofCustomer c: Int) -> [Int] { catalog.people.indices.filter { catalog.people[$0].ownedCustomers.contains(c) } }
-    func members(ofProject p: Int) -> [Int] { catalog.people.indices.filter { catalog.people[$0].memberProjects.contains(p) } }
+    func owners(ofCustomer c: Int) -> [Int] { ownersByCustomer[c] }
+    func members(ofProject p: Int) -> [Int] { membersByProject[p] }
 
     mutating func order(seq: Int, state: OrderState, offering o: Int, project p: Int, type: OrderType, created: Int64) -> StoredOrder {
         let offering = catalog.offerings[o]

@@ -43,7 +43,9 @@ struct Harness {
 
     /// Every order the role can see (full bodies), through the real client.
     func all(_ role: String = "staff", _ query: OrderListQuery = OrderListQuery()) async throws -> [Order] {
-        try await client(role).listAll(query)
+        var q = query
+        if q.pageSize == nil { q.pageSize = 300 }
+        return try await client(role).listAll(q)
     }
 
     /// The first order of the staff list matching a predicate.
@@ -62,3 +64,11 @@ extension OrderListQuery {
 }
 
 func detail(_ v: JSONValue?) -> String? { v?["detail"]?.stringValue }
+
+extension Harness {
+    /// The uuid of some order, read with a trimmed list.
+    func firstUUID() async throws -> String {
+        let r = try await raw("GET", "marketplace-orders/?field=uuid&page_size=1")
+        return try JSONParser.parse(r.body)[0]?["uuid"]?.stringValue ?? ""
+    }
+}
