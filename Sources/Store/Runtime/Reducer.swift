@@ -66,7 +66,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             default: asc = true
             }
         }
-        let new = SortOrder(key: key, ascending: asc)
+        let new = OrderSort(key: key, ascending: asc)
         guard new != state.sort else { return [] }
         state.sort = new
         state.resort()
@@ -266,11 +266,12 @@ extension AppState {
     // MARK: Time
 
     mutating func tick(_ t: Date) -> [Effect] {
-        let previous = now
         now = t
         var effects: [Effect] = []
+        // Time-relative filters (age<2h) are re-evaluated every 15 seconds of clock time.
         if appliedFilter.dependsOnTime || queues.contains(where: { if case let .custom(e) = $0.kind { return e.dependsOnTime } else { return false } }),
-           t.timeIntervalSince(previous) >= 1 || t < previous {
+           abs(t.timeIntervalSince(timeFilterAt)) >= 15 {
+            timeFilterAt = t
             compiledFilter = CompiledFilter(appliedFilter, pool: pool, now: now, previous: compiledFilter)
             compileQueueFilters()
             refilter(narrowing: false)
