@@ -30,10 +30,9 @@ let now = Date(timeIntervalSince1970: 1_795_000_000)
 let states: [OrderState] = [.pendingConsumer, .pendingProvider, .executing, .done, .done, .done, .erred, .canceled, .rejected]
 let types: [OrderType] = [.create, .create, .update, .terminate]
 let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima"]
-var rng = SystemRandomNumberGenerator()
 
 func syntheticOrder(_ n: Int) -> Order {
-    var o = Order(uuid: WaldurUUID(String(format: "%08x%024x", UInt32.random(in: 0...UInt32.max, using: &rng), n)))
+    var o = Order(uuid: WaldurUUID(String(format: "%08x%024x", UInt32(truncatingIfNeeded: n &* 2_654_435_761), n)))
     o.state = states[n % states.count]
     o.type = types[n % types.count]
     o.offeringName = "\(words[n % 12].capitalized) VM \(n % 40)"
@@ -84,7 +83,7 @@ print(String(format: "resident memory: %d KiB before, %d KiB after: %.0f bytes p
              Double(rssAfter - rssBefore) * 1024 / Double(state.loadedCount)))
 _ = reduce(&state, .selectQueue(6))
 
-func keystrokes(_ texts: [String], into stats: inout Stats, rounds: Int) {
+@MainActor func keystrokes(_ texts: [String], into stats: inout Stats, rounds: Int) {
     for _ in 0..<rounds {
         // Type each text one character at a time, then delete it again; each change is one sample.
         for text in texts {

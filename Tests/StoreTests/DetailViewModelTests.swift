@@ -110,6 +110,7 @@ import WaldurClient
 
     @Test func detailIsFetchedOnSelectionAndCached() throws {
         var s = loadedState([makeOrder(1), makeOrder(2)])
+        #expect(reduce(&s, .selectQueue(s.queueIndex("All"))) == [.retrieveOrder(uuid(1))])
         // The first load selected order 1 and asked for it.
         #expect(s.detailLoading.contains(uuid(1)))
         #expect(s.detail?.isLoading == true)
@@ -133,6 +134,7 @@ import WaldurClient
 
     @Test func retrieveErrorIsShown() {
         var s = loadedState([makeOrder(1)])
+        _ = reduce(&s, .selectQueue(s.queueIndex("All")))
         _ = reduce(&s, .orderRetrieveFailed(uuid(1), .http(status: 500, serverMessage: "kaput", retryAfter: nil)))
         #expect(s.detail?.loadError?.contains("kaput") == true)
         _ = reduce(&s, .orderRetrieveFailed(uuid(1), .http(status: 404, serverMessage: "Not found.", retryAfter: nil)))

@@ -53,6 +53,7 @@ import WaldurClient
         fake.retrieveGates[hex(1)] = gate
         let store = makeStore(fake)
         store.start(tickEvery: nil)
+        store.send(.selectQueue(store.state.queueIndex("All")))
         await until { fake.retrieved.contains(hex(1)) }
         store.send(.selectOrder(uuid(2)))
         await until { store.state.detailCache[uuid(2)] != nil }
@@ -118,6 +119,7 @@ import WaldurClient
         let store = makeStore(fake)
         store.start(tickEvery: nil)
         await store.waitUntilIdle()
+        store.send(.selectQueue(store.state.queueIndex("All")))
         store.send(.selectOrder(uuid(1)))
         store.send(.requestAction(.delete))
         store.send(.confirmAction)
@@ -154,7 +156,7 @@ import WaldurClient
         second.start(tickEvery: nil)
         await second.waitUntilIdle()
         #expect(second.state.sort == OrderSort(key: .cost, ascending: true))
-        #expect(fake.listQueries.last { $0.canApproveAsConsumer == nil }?.ordering == ["cost"])
+        #expect(fake.listQueries.last { $0.canApproveAsConsumer == nil && $0.canApproveAsProvider == nil }?.ordering == ["cost"])
         try? FileManager.default.removeItem(at: dir)
     }
 }

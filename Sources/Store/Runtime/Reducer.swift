@@ -98,14 +98,13 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return []
 
     case let .orderRetrieved(order):
-        state.detailLoading.remove(order.uuid)
         state.detailErrors[order.uuid] = nil
         // Only keep it if the order is (still) loaded.
-        guard state.index[order.uuid.hex] != nil else { return [] }
-        let effects = state.merge([order], purpose: nil, flagChanges: state.hasLoaded)
-        state.detailCache[order.uuid] = order
-        state.trimDetailCache()
-        return effects.filter { $0 != .retrieveOrder(order.uuid) }
+        guard state.index[order.uuid.hex] != nil else {
+            state.detailLoading.remove(order.uuid)
+            return []
+        }
+        return state.acceptFullOrder(order)
 
     case let .orderRetrieveFailed(uuid, error):
         state.detailLoading.remove(uuid)
@@ -173,6 +172,15 @@ extension AppState {
         guard let s = selectedUUID, detailCache[s] == nil, !detailLoading.contains(s), detailErrors[s] == nil else { return [] }
         detailLoading.insert(s)
         return [.retrieveOrder(s)]
+    }
+
+    /// A full order from the server: updates its row and caches it for the detail view.
+    mutating func acceptFullOrder(_ order: Order) -> [Effect] {
+        let effects = merge([order], purpose: nil, flagChanges: hasLoaded)
+        detailCache[order.uuid] = order
+        detailLoading.remove(order.uuid)
+        trimDetailCache()
+        return effects.filter { $0 != .retrieveOrder(order.uuid) }
     }
 
     mutating func trimDetailCache() {
