@@ -7,7 +7,7 @@ public enum AppAction: Sendable, Equatable {
     /// First action: reads the remembered sort, then loads.
     case start(now: Date)
     /// Result of `.loadPersistedSort` (nil: nothing remembered or unreadable).
-    case persistedSortLoaded(SortOrder?)
+    case persistedSortLoaded(OrderSort?)
     /// The clock: drives live refresh, staleness ages and time-relative filters.
     case tick(now: Date)
     /// Reload everything now (uses the current filter's server parameters).

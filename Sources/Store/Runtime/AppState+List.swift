@@ -170,7 +170,7 @@ extension AppState {
             return
         }
         // The selected order left the view: the nearest neighbour in the old list that is still visible.
-        if let p = oldPosition, p < old.count || !old.isEmpty {
+        if let p = oldPosition, !old.isEmpty {
             var inNew = [Bool](repeating: false, count: rows.count)
             for i in new { inNew[Int(i)] = true }
             let start = min(p, old.count - 1)
@@ -212,7 +212,7 @@ extension AppState {
             n += 1
         }
         // Keep old visible positions for the neighbour search, mapping removed rows to a placeholder index.
-        visible = visible.map { translation[Int($0)] >= 0 ? translation[Int($0)] : Int32(kept.count) }
+        visible = visible.map { Int($0) < translation.count && translation[Int($0)] >= 0 ? translation[Int($0)] : Int32(kept.count) }
         rows = kept
         index = newIndex
     }

@@ -27,7 +27,7 @@ public struct AppState: Sendable {
 
     // MARK: List
 
-    public internal(set) var sort: SortOrder = .default
+    public internal(set) var sort: OrderSort = .default
     /// Every loaded order, compact (not in display order).
     public internal(set) var rows: [OrderRow] = []
     /// Names of the rows.
@@ -81,6 +81,8 @@ public struct AppState: Sendable {
     var loads: [Int: RunningLoad] = [:]
     var lastLoadID = 0
     var started = false
+    /// When time-relative filters were last evaluated.
+    var timeFilterAt = Date(timeIntervalSince1970: 0)
 
     /// Status line messages, oldest first (capped).
     public internal(set) var messages: [StatusMessage] = []

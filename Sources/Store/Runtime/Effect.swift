@@ -24,7 +24,7 @@ public enum Effect: Sendable, Equatable {
     /// Read the remembered sort; answers `.persistedSortLoaded`.
     case loadPersistedSort
     /// Write the sort to the state file (fire and forget).
-    case persistSort(SortOrder)
+    case persistSort(OrderSort)
     /// Load every page of a list.
     case load(LoadRequest)
     /// Stop a running load (superseded).

@@ -66,7 +66,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             default: asc = true
             }
         }
-        let new = SortOrder(key: key, ascending: asc)
+        let new = OrderSort(key: key, ascending: asc)
         guard new != state.sort else { return [] }
         state.sort = new
         state.resort()
@@ -98,14 +98,13 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return []
 
     case let .orderRetrieved(order):
-        state.detailLoading.remove(order.uuid)
         state.detailErrors[order.uuid] = nil
         // Only keep it if the order is (still) loaded.
-        guard state.index[order.uuid.hex] != nil else { return [] }
-        let effects = state.merge([order], purpose: nil, flagChanges: state.hasLoaded)
-        state.detailCache[order.uuid] = order
-        state.trimDetailCache()
-        return effects.filter { $0 != .retrieveOrder(order.uuid) }
+        guard state.index[order.uuid.hex] != nil else {
+            state.detailLoading.remove(order.uuid)
+            return []
+        }
+        return state.acceptFullOrder(order)
 
     case let .orderRetrieveFailed(uuid, error):
         state.detailLoading.remove(uuid)
@@ -173,6 +172,15 @@ extension AppState {
         guard let s = selectedUUID, detailCache[s] == nil, !detailLoading.contains(s), detailErrors[s] == nil else { return [] }
         detailLoading.insert(s)
         return [.retrieveOrder(s)]
+    }
+
+    /// A full order from the server: updates its row and caches it for the detail view.
+    mutating func acceptFullOrder(_ order: Order) -> [Effect] {
+        let effects = merge([order], purpose: nil, flagChanges: hasLoaded)
+        detailCache[order.uuid] = order
+        detailLoading.remove(order.uuid)
+        trimDetailCache()
+        return effects.filter { $0 != .retrieveOrder(order.uuid) }
     }
 
     mutating func trimDetailCache() {
@@ -266,11 +274,12 @@ extension AppState {
     // MARK: Time
 
     mutating func tick(_ t: Date) -> [Effect] {
-        let previous = now
         now = t
         var effects: [Effect] = []
+        // Time-relative filters (age<2h) are re-evaluated every 15 seconds of clock time.
         if appliedFilter.dependsOnTime || queues.contains(where: { if case let .custom(e) = $0.kind { return e.dependsOnTime } else { return false } }),
-           t.timeIntervalSince(previous) >= 1 || t < previous {
+           abs(t.timeIntervalSince(timeFilterAt)) >= 15 {
+            timeFilterAt = t
             compiledFilter = CompiledFilter(appliedFilter, pool: pool, now: now, previous: compiledFilter)
             compileQueueFilters()
             refilter(narrowing: false)

@@ -17,16 +17,16 @@ public struct SortFile: Sendable {
     }
 
     /// The remembered sort, or nil.
-    public func read() -> SortOrder? {
+    public func read() -> OrderSort? {
         guard let data = try? Data(contentsOf: url), data.count < 65536,
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let sort = object["sort"] as? [String: Any], let keyText = sort["key"] as? String,
               let key = SortKey(rawValue: keyText), let ascending = sort["ascending"] as? Bool else { return nil }
-        return SortOrder(key: key, ascending: ascending)
+        return OrderSort(key: key, ascending: ascending)
     }
 
     /// Writes the sort (atomically; creates the directory).
-    public func write(_ sort: SortOrder) throws {
+    public func write(_ sort: OrderSort) throws {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let text = "{\"sort\": {\"key\": \"\(sort.key.rawValue)\", \"ascending\": \(sort.ascending)}}\n"
         try Data(text.utf8).write(to: url, options: .atomic)

@@ -35,7 +35,7 @@ public enum SortKey: String, CaseIterable, Sendable, Hashable {
 }
 
 /// A column and a direction.
-public struct SortOrder: Sendable, Hashable {
+public struct OrderSort: Sendable, Hashable {
     public var key: SortKey
     public var ascending: Bool
 
@@ -45,7 +45,7 @@ public struct SortOrder: Sendable, Hashable {
     }
 
     /// Newest first, like the Waldur web UI.
-    public static let `default` = SortOrder(key: .created, ascending: false)
+    public static let `default` = OrderSort(key: .created, ascending: false)
 
     /// The `o=` value, or nil when the server cannot order by this column.
     public var serverOrdering: String? { key.serverOrdering.map { ascending ? $0 : "-" + $0 } }

@@ -1,0 +1,222 @@
+import Foundation
+import WaldurClient
+
+/// Renders stored orders in the recorded wire shapes: list/retrieve, and the create (201) shape.
+struct OrderRenderer {
+    let catalog: Catalog
+    let access: Access
+    /// `http://host:port`, taken from the request's Host header like Django's build_absolute_uri.
+    let origin: String
+    /// Only these keys when non-empty (`field=`).
+    let fields: Set<String>
+
+    func offeringURL(_ o: Int) -> String { "\(origin)/api/marketplace-public-offerings/\(catalog.offerings[o].uuid.hex)/" }
+    func planURL(_ o: Int, _ p: Int) -> String {
+        "\(origin)/api/marketplace-public-offerings/\(catalog.offerings[o].uuid.hex)/plans/\(catalog.offerings[o].plans[p].uuid.hex)/"
+    }
+    func projectURL(_ p: Int) -> String { "\(origin)/api/projects/\(catalog.projects[p].uuid.hex)/" }
+    func userURL(_ u: Int) -> String { "\(origin)/api/users/\(catalog.people[u].uuid.hex)/" }
+    func orderURL(_ o: StoredOrder) -> String { "\(origin)/api/marketplace-orders/\(o.key.hex)/" }
+    func attachmentURL(_ name: String) -> String { "\(origin)/media/marketplace_order_attachments/\(name)" }
+
+    static func stamp(_ v: Int64?) -> JSONValue { v.map { .string(Timestamp.format($0)) } ?? .null }
+    static func str(_ v: String?) -> JSONValue { v.map { .string($0) } ?? .null }
+
+    func attributes(_ o: StoredOrder) -> JSONValue {
+        if let a = o.attributesOverride { return a }
+        var m: [(String, JSONValue)] = []
+        if let old = o.oldLimits { m.append(("old_limits", limitsObject(o.offering, old))) }
+        if o.type == .create {
+            m.append(("name", .string(o.resourceName)))
+            if let d = o.attributeDescription { m.append(("description", .string(d))) }
+        }
+        return .object(m)
+    }
+
+    func limitsObject(_ offering: Int, _ values: [Int]) -> JSONValue {
+        let off = catalog.offerings[offering]
+        return .object(zip(off.limitComponents, values).map { (off.components[$0.0].type, .number(String($0.1))) })
+    }
+
+    /// Whether the caller could cancel the order now (what `can_terminate` means).
+    func canTerminate(_ o: StoredOrder) -> Bool {
+        let a = OrderAction.cancel
+        guard a.permitted(access, o), a.validStates?.contains(o.state) ?? true else { return false }
+        return a.offeringTypes?.contains(catalog.offerings[o.offering].type) ?? true
+    }
+
+    /// The list/retrieve shape: unset related fields left out, `error_traceback` for staff only.
+    func render(_ o: StoredOrder) -> JSONValue {
+        var m: [(String, JSONValue)] = []
+        m.reserveCapacity(72)
+        let trim = !fields.isEmpty
+        func add(_ key: String, _ value: @autoclosure () -> JSONValue) {
+            if !trim || fields.contains(key) { m.append((key, value())) }
+        }
+        let off = catalog.offerings[o.offering]
+        let provider = catalog.customers[off.provider]
+        let project = catalog.projects[o.project]
+        let customer = catalog.customers[project.customer]
+        add("offering", .string(offeringURL(o.offering)))
+        add("offering_name", .string(off.name))
+        add("offering_uuid", .string(off.uuid.hex))
+        add("offering_description", .string(off.description))
+        add("offering_image", .null)
+        add("offering_thumbnail", .null)
+        add("offering_type", .string(off.type))
+        add("offering_terms_of_service", .string(""))
+        add("offering_shared", .bool(true))
+        add("offering_billable", .bool(true))
+        add("offering_plugin_options", .object([]))
+        add("provider_name", .string(provider.name))
+        add("provider_uuid", .string(provider.uuid.hex))
+        add("provider_slug", .string(provider.slug))
+        add("category_title", .string(off.categoryTitle))
+        add("category_uuid", .string(off.categoryUUID.hex))
+        add("category_icon", .null)
+        if let p = o.plan {
+            let plan = off.plans[p]
+            add("plan", .string(planURL(o.offering, p)))
+            add("plan_unit", .string(plan.unit))
+            add("plan_name", .string(plan.name))
+            add("plan_uuid", .string(plan.uuid.hex))
+            add("plan_description", .string(plan.description))
+        } else {
+            add("plan", .null)
+        }
+        add("attributes", attributes(o))
+        add("limits", o.limitsOverride ?? limitsObject(o.offering, o.limits))
+        add("uuid", .string(o.key.hex))
+        add("created", .string(Timestamp.format(o.created)))
+        add("modified", .string(Timestamp.format(o.modified)))
+        add("type", .string(o.type.wire))
+        let hasPluginResource = off.resourceType != nil && [.executing, .done, .erred].contains(o.state)
+        add("resource_uuid", hasPluginResource ? .string(o.pluginResourceKey.hex) : .null)
+        add("resource_type", hasPluginResource ? Self.str(off.resourceType) : .null)
+        add("resource_name", .string(o.resourceName))
+        add("cost", o.cost.map { .string(MoneyText.tenPlaces($0)) } ?? .null)
+        add("state", .string(o.state.wire))
+        add("output", .string(""))
+        add("marketplace_resource_uuid", .string(o.resourceKey.hex))
+        add("error_message", .string(o.errorMessage))
+        if access.isStaff { add("error_traceback", .string(o.errorTraceback)) }
+        add("callback_url", Self.str(o.callbackURL))
+        add("completed_at", Self.stamp(o.completedAt))
+        add("request_comment", Self.str(o.requestComment))
+        add("attachment", o.attachment.map { .string(attachmentURL($0)) } ?? .null)
+        add("start_date", Self.str(o.startDate))
+        if let r = o.consumerReviewer {
+            add("consumer_reviewed_by", .string(catalog.people[r].username))
+            add("consumer_reviewed_by_full_name", .string(catalog.people[r].fullName))
+            add("consumer_reviewed_by_username", .string(catalog.people[r].username))
+        }
+        add("consumer_reviewed_at", Self.stamp(o.consumerReviewedAt))
+        if let r = o.providerReviewer {
+            add("provider_reviewed_by", .string(catalog.people[r].username))
+            add("provider_reviewed_by_full_name", .string(catalog.people[r].fullName))
+            add("provider_reviewed_by_username", .string(catalog.people[r].username))
+        }
+        add("provider_reviewed_at", Self.stamp(o.providerReviewedAt))
+        add("created_by_username", .string(catalog.people[o.createdBy].username))
+        add("created_by_full_name", .string(catalog.people[o.createdBy].fullName))
+        add("created_by_civil_number", .null)
+        add("customer_name", .string(customer.name))
+        add("customer_uuid", .string(customer.uuid.hex))
+        add("customer_slug", .string(customer.slug))
+        add("project_name", .string(project.name))
+        add("project_uuid", .string(project.uuid.hex))
+        add("project_description", .string(project.description))
+        add("project_slug", .string(project.slug))
+        if let p = o.oldPlan {
+            add("old_plan_name", .string(off.plans[p].name))
+        }
+        if let p = o.plan { add("new_plan_name", .string(off.plans[p].name)) }
+        if let p = o.oldPlan { add("old_plan_uuid", .string(off.plans[p].uuid.hex)) }
+        if let p = o.plan { add("new_plan_uuid", .string(off.plans[p].uuid.hex)) }
+        add("old_cost_estimate", o.oldCost.map { .number(MoneyText.floatLiteral($0)) } ?? .null)
+        add("new_cost_estimate", o.newCost.map { .number(MoneyText.floatLiteral($0)) } ?? .null)
+        add("can_terminate", .bool(canTerminate(o)))
+        add("fixed_price", .number(MoneyText.priceLiteral(o.plan.map { off.fixedPrice(plan: $0) } ?? 0)))
+        add("activation_price", .number(MoneyText.priceLiteral(o.plan.map { off.activationPrice(plan: $0) } ?? 0)))
+        add("termination_comment", Self.str(o.terminationComment))
+        add("backend_id", .string(o.backendID))
+        add("issue", .null)
+        if let overrides = o.wireOverrides {
+            for (k, v) in overrides {
+                if let at = m.firstIndex(where: { $0.0 == k }) { m[at].1 = v }
+            }
+        }
+        return .object(m)
+    }
+
+    /// The 201 shape of create: hyperlinks for creator, reviewer and project; no slugs or estimates.
+    func renderCreated(_ o: StoredOrder) -> JSONValue {
+        let off = catalog.offerings[o.offering]
+        let provider = catalog.customers[off.provider]
+        let project = catalog.projects[o.project]
+        let customer = catalog.customers[project.customer]
+        var m: [(String, JSONValue)] = [
+            ("offering", .string(offeringURL(o.offering))),
+            ("offering_name", .string(off.name)),
+            ("offering_uuid", .string(off.uuid.hex)),
+            ("offering_description", .string(off.description)),
+            ("offering_image", .null),
+            ("offering_thumbnail", .null),
+            ("offering_type", .string(off.type)),
+            ("offering_terms_of_service", .string("")),
+            ("offering_shared", .bool(true)),
+            ("offering_billable", .bool(true)),
+            ("offering_plugin_options", .object([])),
+            ("provider_name", .string(provider.name)),
+            ("provider_uuid", .string(provider.uuid.hex)),
+            ("category_title", .string(off.categoryTitle)),
+            ("category_uuid", .string(off.categoryUUID.hex)),
+            ("category_icon", .null),
+        ]
+        if let p = o.plan {
+            let plan = off.plans[p]
+            m += [("plan", .string(planURL(o.offering, p))), ("plan_unit", .string(plan.unit)), ("plan_name", .string(plan.name)),
+                  ("plan_uuid", .string(plan.uuid.hex)), ("plan_description", .string(plan.description))]
+        } else {
+            m.append(("plan", .null))
+        }
+        m += [
+            ("attributes", attributes(o)),
+            ("limits", o.limitsOverride ?? limitsObject(o.offering, o.limits)),
+            ("uuid", .string(o.key.hex)),
+            ("created", .string(Timestamp.format(o.created))),
+            ("modified", .string(Timestamp.format(o.modified))),
+            ("type", .string(o.type.wire)),
+            ("resource_uuid", .null),
+            ("resource_type", .null),
+            ("resource_name", .string(o.resourceName)),
+            ("cost", o.cost.map { .string(MoneyText.tenPlaces($0)) } ?? .null),
+            ("state", .string(o.state.wire)),
+            ("output", .string("")),
+            ("marketplace_resource_uuid", .string(o.resourceKey.hex)),
+            ("error_message", .string("")),
+            ("callback_url", Self.str(o.callbackURL)),
+            ("request_comment", Self.str(o.requestComment)),
+            ("start_date", Self.str(o.startDate)),
+            ("url", .string(orderURL(o))),
+            ("created_by", .string(userURL(o.createdBy))),
+            ("created_by_username", .string(catalog.people[o.createdBy].username)),
+            ("created_by_full_name", .string(catalog.people[o.createdBy].fullName)),
+            ("consumer_reviewed_by", o.consumerReviewer.map { .string(userURL($0)) } ?? .null),
+            ("consumer_reviewed_at", Self.stamp(o.consumerReviewedAt)),
+        ]
+        if let r = o.consumerReviewer {
+            m += [("consumer_reviewed_by_username", .string(catalog.people[r].username)),
+                  ("consumer_reviewed_by_full_name", .string(catalog.people[r].fullName))]
+        }
+        m += [
+            ("project", .string(projectURL(o.project))),
+            ("project_uuid", .string(project.uuid.hex)),
+            ("project_name", .string(project.name)),
+            ("project_description", .string(project.description)),
+            ("customer_name", .string(customer.name)),
+            ("customer_uuid", .string(customer.uuid.hex)),
+        ]
+        return .object(m)
+    }
+}

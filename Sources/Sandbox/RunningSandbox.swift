@@ -1,0 +1,46 @@
+import Foundation
+
+/// A sandbox serving on loopback; stop it with `stop()`.
+public final class RunningSandbox: Sendable {
+    /// The API root, e.g. `http://127.0.0.1:PORT/api/`.
+    public let url: URL
+    /// The four users with tokens: staff, consumer, provider, member.
+    public let users: [SandboxUser]
+    let store: SandboxStore
+    let server: Task<Void, any Error>
+    let activity: Task<Void, Never>?
+
+    init(url: URL, users: [SandboxUser], store: SandboxStore, server: Task<Void, any Error>, activity: Task<Void, Never>?) {
+        self.url = url
+        self.users = users
+        self.store = store
+        self.server = server
+        self.activity = activity
+    }
+
+    /// The user with this role (staff, consumer, provider, member).
+    public func user(role: String) -> SandboxUser? { users.first { $0.role == role } }
+
+    /// Stops serving and waits until the port is closed.
+    public func stop() async {
+        await store.beginStop()
+        activity?.cancel()
+        server.cancel()
+        _ = await activity?.value
+        _ = try? await server.value
+    }
+
+    /// Replaces the injected faults (grammar in `SandboxFaults`).
+    public func setFaults(_ spec: String) async throws {
+        let faults = try SandboxFaults(spec: spec)
+        await store.setFaults(faults)
+    }
+
+    /// How many mutating requests (POST actions, DELETE as "delete") reached the sandbox for this order and action, faults included.
+    public func mutationCount(order: String, action: String) async -> Int {
+        await store.mutationCount(order: order, action: action)
+    }
+
+    /// Runs one activity tick now (what `activity: true` does every few seconds).
+    public func tick() async { await store.activityTick() }
+}
