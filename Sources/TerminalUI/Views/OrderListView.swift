@@ -44,11 +44,6 @@ enum OrderListView {
         for (offset, row) in state.visibleRows(top..<(top + rows)).enumerated() {
             drawRow(&grid, row: row, y: rect.y + 1 + offset, rect: rect, layout: layout, state: state, ui: ui)
         }
-        // Scroll position when the list is longer than the window.
-        if state.visibleCount > rows {
-            let text = " \(min(state.visibleCount, top + rows))/\(state.visibleCount) "
-            grid.putRight(text, right: rect.x + rect.width, y: rect.y, maxWidth: 16, role: .muted)
-        }
     }
 
     static func drawRow(_ grid: inout CellGrid, row: ListRow, y: Int, rect: Rect, layout: ListColumns, state: AppState, ui: UIState) {

@@ -7,10 +7,14 @@ enum StatusLineView {
     static func draw(_ grid: inout CellGrid, row: Int, state: AppState, ui: UIState) -> (x: Int, y: Int)? {
         grid.fill(x: 0, y: row, width: grid.width, height: 1, role: .status)
         var rightText = ""
-        if !state.marked.isEmpty { rightText = "\(grid.glyphs.mark) \(state.marked.count) marked" }
+        if !state.marked.isEmpty { rightText = "\(grid.glyphs.mark) \(state.marked.count) marked  " }
+        // Where the selection is in the list.
+        if let selected = state.selectedIndex, state.visibleCount > 0 {
+            rightText += "\(selected + 1)/\(state.visibleCount)"
+        }
         let rightWidth = rightText.isEmpty ? 0 : CellText.width(rightText, charset: grid.charset) + 2
         if !rightText.isEmpty {
-            grid.putRight(rightText, right: grid.width - 1, y: row, maxWidth: rightWidth, role: .marked)
+            grid.putRight(rightText, right: grid.width - 1, y: row, maxWidth: rightWidth, role: state.marked.isEmpty ? .status : .marked)
         }
         let room = grid.width - rightWidth - 1
         if ui.filterEditing {
