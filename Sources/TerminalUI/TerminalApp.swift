@@ -18,14 +18,15 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
     let choice = ThemeChoice.choose(requested: options.theme, loader: loader, environment: options.environment, colors: driver.colors)
     driver.setTheme(choice.theme, depth: choice.depth)
     let (keyMap, keyProblems) = KeyMap.withOverrides(options.keyBindings)
-    var controller = TerminalController(keyMap: keyMap, mouseEnabled: options.mouse, charset: driver.charset)
+    let charset: Charset = options.asciiOnly ? .ascii : driver.charset
+    var controller = TerminalController(keyMap: keyMap, mouseEnabled: options.mouse, charset: charset)
     let startupNotes = choice.messages + keyProblems
     if !startupNotes.isEmpty {
         controller.ui.notice = (startupNotes.joined(separator: "; "), choice.messages.contains { $0.contains("using the default") })
     }
     driver.setMouse(options.mouse)
     let renderer = ScreenRenderer(context: ScreenContext(
-        serverHost: options.serverHost, user: options.user, readOnly: options.readOnly, keyMap: keyMap, charset: driver.charset))
+        serverHost: options.serverHost, user: options.user, readOnly: options.readOnly, keyMap: keyMap, charset: charset))
 
     let loop = RunLoopSignal(waiter: driver.waiter)
     let previousOnChange = store.onChange

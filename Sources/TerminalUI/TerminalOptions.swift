@@ -17,10 +17,12 @@ public struct TerminalOptions: Sendable {
     public var themeLoader: ThemeLoader?
     /// Seconds between the store's clock ticks (live refresh and ages).
     public var tickInterval: Double
+    /// Draw ASCII only (borders, glyphs, transliterated text) even when the locale is UTF-8.
+    public var asciiOnly: Bool
 
     public init(theme: String? = nil, keyBindings: [String: String] = [:], mouse: Bool = true, serverHost: String,
                 user: String? = nil, readOnly: Bool = false, environment: [String: String], themeLoader: ThemeLoader? = nil,
-                tickInterval: Double = 1) {
+                tickInterval: Double = 1, asciiOnly: Bool = false) {
         self.theme = theme
         self.keyBindings = keyBindings
         self.mouse = mouse
@@ -30,5 +32,6 @@ public struct TerminalOptions: Sendable {
         self.environment = environment
         self.themeLoader = themeLoader
         self.tickInterval = tickInterval
+        self.asciiOnly = asciiOnly
     }
 }

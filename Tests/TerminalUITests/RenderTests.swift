@@ -231,3 +231,39 @@ import WaldurClient
         #expect(frame.grid.text.contains(Fixture.uuid(1).hex))
     }
 }
+
+@Suite struct FrameDiffTests {
+    @Test func movingTheSelectionSendsOnlyWhatChanged() {
+        var state = Fixture.state(Fixture.orders(300))
+        Fixture.apply(&state, .selectQueue(6), .selectRow(3))
+        // Narrow and short: no detail pane, so only the list and the status line change.
+        let (w, h) = (80, 20)
+        var controller = TerminalController()
+        controller.sync(state: state, width: w, height: h)
+        let renderer = Fixture.renderer()
+        let before = renderer.render(state: state, ui: controller.ui, width: w, height: h).grid
+        Fixture.apply(&state, .moveSelection(1))
+        controller.sync(state: state, width: w, height: h)
+        let after = renderer.render(state: state, ui: controller.ui, width: w, height: h).grid
+        let changed = FrameDiff.changedCells(from: before, to: after)
+        let rows = Set(changed.map(\.y))
+        let first = ScreenLayout(width: w, height: h, detailFullScreen: false).firstListRow
+        #expect(rows.isSubset(of: [first + 3, first + 4, h - 2]))
+        #expect(rows.contains(first + 3) && rows.contains(first + 4))
+        #expect(changed.count < w * 3)
+        // Nothing to send for an identical frame; everything for a first frame.
+        #expect(FrameDiff.changedCells(from: after, to: after).isEmpty)
+        #expect(FrameDiff.changedCells(from: nil, to: after).count == w * h)
+    }
+
+    @Test func wideCharacterChangesListTheirLeftHalf() {
+        var a = CellGrid(width: 6, height: 1)
+        a.put("ab漢", x: 0, y: 0, role: .normal)
+        var b = a
+        b.put("字", x: 2, y: 0, role: .normal)
+        #expect(FrameDiff.changedCells(from: a, to: b).map(\.x) == [2])
+        var c = a
+        c.setRole(.error, y: 0, x: 3, length: 1)  // only the right half's style changed
+        #expect(FrameDiff.changedCells(from: a, to: c).map(\.x) == [2])
+    }
+}

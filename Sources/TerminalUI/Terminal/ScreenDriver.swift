@@ -123,23 +123,10 @@ public final class ScreenDriver {
     /// emits the (further diffed) changes. `cursor` shows the cursor there (text input), else it is hidden.
     public func present(_ grid: CellGrid, cursor: (x: Int, y: Int)? = nil) {
         guard isRunning else { return }
-        let full = previous == nil || previous?.width != grid.width || previous?.height != grid.height
         var scratch: [wchar_t] = []
         scratch.reserveCapacity(8)
-        for y in 0..<grid.height {
-            let rowStart = y * grid.width
-            for x in 0..<grid.width {
-                let cell = grid.cells[rowStart + x]
-                if !full, let prev = previous, prev.cells[rowStart + x] == cell { continue }
-                if cell.isContinuation {
-                    // The wide character to its left draws both halves; redraw it if it did not change itself.
-                    if x > 0, !full, let prev = previous, prev.cells[rowStart + x - 1] == grid.cells[rowStart + x - 1] {
-                        draw(grid.cells[rowStart + x - 1], x: x - 1, y: y, scratch: &scratch)
-                    }
-                    continue
-                }
-                draw(cell, x: x, y: y, scratch: &scratch)
-            }
+        for (x, y) in FrameDiff.changedCells(from: previous, to: grid) {
+            draw(grid.cells[y * grid.width + x], x: x, y: y, scratch: &scratch)
         }
         if let cursor, grid.contains(x: cursor.x, y: cursor.y) {
             if !cursorVisible { _ = curs_set(1); cursorVisible = true }

@@ -166,8 +166,10 @@ public struct TerminalController: Sendable {
             if ui.focus == .detail || ui.detailFullScreen {
                 ui.focus = .list
                 ui.detailFullScreen = false
+                return []
             }
-            return []
+            // In the list, Esc drops the status line's message.
+            return state.messages.isEmpty ? [] : [.send(.dismissMessage)]
         }
         guard let command = keyMap.command(for: key) else { return [] }
         let detailContentHeight = max(1, (layout.detail?.height ?? 1) - 1)
