@@ -1,34 +1,32 @@
 import Foundation
 import WaldurClient
 
-/// A filter bound to a string pool and a time: text tests are answered once per distinct name (a bitmap over the
-/// pool), so matching a row costs a few array lookups. Bitmaps are reused from the previous compilation when a
-/// word only grew.
+/// A filter bound to a string pool and a time. Text tests are answered once per distinct name (a bitmap over the
+/// pool, reused from the previous compilation when a word only grew); rows are then filtered one test at a time in
+/// tight loops over trivially copyable rows.
 struct CompiledFilter: Sendable {
     enum Test: Sendable {
-        case text(uuidPrefix: [UInt8], bits: [Bool])
+        case text(bits: [Bool], uuidPrefix: (value: (UInt64, UInt64), length: Int)?)
         case field(FilterField, bits: [Bool])
-        case states(Set<OrderState>)
-        case types(Set<OrderType>)
+        /// Bit i set: state code i matches; bit 63: unknown states named in `unknown`.
+        case states(mask: UInt64, unknown: Set<UInt32>)
+        case types(mask: UInt64)
         case cost(Comparison, Decimal, scaled: Int64)
         case createdAt(Comparison, Double)
-        case createdAge(Comparison, Double)
         case modifiedAt(Comparison, Double)
+        case createdAge(Comparison, Double)
         case modifiedAge(Comparison, Double)
+        case nothing
     }
 
     var tests: [(negated: Bool, test: Test)] = []
     /// Bitmaps per folded needle, for reuse.
     var bitmaps: [[UInt8]: [Bool]] = [:]
-    let now: Double
+    var now: Double = 0
 
-    static let matchAll = CompiledFilter(tests: [], bitmaps: [:], now: 0)
+    static let matchAll = CompiledFilter()
 
-    init(tests: [(negated: Bool, test: Test)], bitmaps: [[UInt8]: [Bool]], now: Double) {
-        self.tests = tests
-        self.bitmaps = bitmaps
-        self.now = now
-    }
+    init() {}
 
     init(_ expression: FilterExpression, pool: StringPool, now: Date, previous: CompiledFilter?) {
         self.now = now.timeIntervalSince1970
@@ -36,15 +34,20 @@ struct CompiledFilter: Sendable {
             let test: Test
             switch term.predicate {
             case let .text(word):
-                let needle = Array(word.utf8)
-                let bits = CompiledFilter.bitmap(needle, pool: pool, previous: previous, into: &bitmaps)
-                test = .text(uuidPrefix: Array(word.utf8.filter { $0 != UInt8(ascii: "-") }), bits: bits)
+                let bits = bitmap(Array(word.utf8), pool: pool, previous: previous)
+                test = .text(bits: bits, uuidPrefix: RowKey.hexPrefix(word))
             case let .field(field, value):
-                var needle = Array(value.utf8)
-                if WaldurUUID(value).isWellFormed { needle = Array(WaldurUUID(value).hex.utf8) }
-                test = .field(field, bits: CompiledFilter.bitmap(needle, pool: pool, previous: previous, into: &bitmaps))
-            case let .state(list): test = .states(Set(list))
-            case let .type(list): test = .types(Set(list))
+                let uuid = WaldurUUID(value)
+                let needle = uuid.isWellFormed ? Array(uuid.hex.utf8) : Array(value.utf8)
+                test = .field(field, bits: bitmap(needle, pool: pool, previous: previous))
+            case let .state(list):
+                var mask: UInt64 = 0
+                for s in list { if let i = OrderState.known.firstIndex(of: s) { mask |= 1 << UInt64(i) } }
+                test = .states(mask: mask, unknown: [])
+            case let .type(list):
+                var mask: UInt64 = 0
+                for t in list { if let i = OrderType.known.firstIndex(of: t) { mask |= 1 << UInt64(i) } }
+                test = .types(mask: mask)
             case let .cost(cmp, value): test = .cost(cmp, value, scaled: OrderRow.scaledKey(value))
             case let .created(cmp, .date(d)): test = .createdAt(cmp, d.timeIntervalSince1970)
             case let .created(cmp, .ago(s)): test = .createdAge(cmp, s)
@@ -55,78 +58,103 @@ struct CompiledFilter: Sendable {
         }
     }
 
-    static func bitmap(_ needle: [UInt8], pool: StringPool, previous: CompiledFilter?, into cache: inout [[UInt8]: [Bool]]) -> [Bool] {
-        if let done = cache[needle], done.count == pool.count { return done }
+    mutating func bitmap(_ needle: [UInt8], pool: StringPool, previous: CompiledFilter?) -> [Bool] {
+        if let done = bitmaps[needle], done.count == pool.count { return done }
         var base: [Bool]?
         if let prev = previous?.bitmaps {
             if let same = prev[needle] {
-                base = same
-                if same.count == pool.count { cache[needle] = same; return same }
+                if same.count == pool.count {
+                    bitmaps[needle] = same
+                    return same
+                }
+                base = nil // grown pool: recompute fully (cheap compared to correctness worries)
             } else {
                 // The longest earlier needle contained in this one: only its matches can match.
                 var bestLength = -1
-                for (key, bits) in prev where key.count > bestLength && key.count < needle.count && TextFolding.contains(needle, key) {
+                for (key, bits) in prev where key.count > bestLength && key.count < needle.count && bits.count == pool.count
+                    && TextFolding.contains(needle, key) {
                     base = bits
                     bestLength = key.count
                 }
             }
         }
-        var out = [Bool](repeating: false, count: pool.count)
-        needle.withUnsafeBufferPointer { n in
-            pool.folded.withUnsafeBufferPointer { folded in
-                let known = base?.count ?? 0
-                if let base {
-                    for i in 0..<min(known, folded.count) where base[i] {
-                        out[i] = folded[i].withUnsafeBufferPointer { TextFolding.contains($0, n) }
-                    }
-                }
-                if known < folded.count {
-                    for i in known..<folded.count {
-                        out[i] = folded[i].withUnsafeBufferPointer { TextFolding.contains($0, n) }
-                    }
-                }
-            }
-        }
-        cache[needle] = out
+        let out = pool.bitmap(needle, base: base)
+        bitmaps[needle] = out
         return out
     }
 
     var isEmpty: Bool { tests.isEmpty }
 
-    @inline(__always)
-    func matches(_ row: OrderRow) -> Bool {
-        for (negated, test) in tests where evaluate(test, row) == negated { return false }
-        return true
+    /// The rows of `source` (indices into `rows`) that pass every test, order kept.
+    func filter(_ source: [Int32], rows: [OrderRow]) -> [Int32] {
+        var current = source
+        rows.withUnsafeBufferPointer { r in
+            for (negated, test) in tests {
+                current = CompiledFilter.apply(test, negated: negated, to: current, rows: r, now: now)
+                if current.isEmpty { return }
+            }
+        }
+        return current
     }
 
-    @inline(__always)
-    func evaluate(_ test: Test, _ row: OrderRow) -> Bool {
-        switch test {
-        case let .text(prefix, bits):
-            if bits[Int(row.offering)] || bits[Int(row.project)] || bits[Int(row.customer)] || bits[Int(row.provider)]
-                || bits[Int(row.resource)] || bits[Int(row.plan)] || bits[Int(row.creator)] || bits[Int(row.creatorName)]
-                || bits[Int(row.consumerReviewer)] || bits[Int(row.providerReviewer)] { return true }
-            return !prefix.isEmpty && row.uuidHex.utf8.starts(with: prefix)
-        case let .field(field, bits):
-            switch field {
-            case .offering: return bits[Int(row.offering)] || bits[Int(row.offeringUUID)]
-            case .plan: return bits[Int(row.plan)]
-            case .project: return bits[Int(row.project)] || bits[Int(row.projectUUID)]
-            case .customer: return bits[Int(row.customer)] || bits[Int(row.customerUUID)]
-            case .provider: return bits[Int(row.provider)] || bits[Int(row.providerUUID)]
-            case .resource: return bits[Int(row.resource)]
-            case .by: return bits[Int(row.creator)] || bits[Int(row.creatorName)]
-            }
-        case let .states(set): return set.contains(row.state)
-        case let .types(set): return row.type.map { set.contains($0) } ?? false
-        case let .cost(cmp, value, scaled):
-            if scaled != Int64.min, row.costKey != Int64.min { return cmp.holds(row.costKey, scaled) }
-            guard let cost = row.cost else { return false }
-            return cmp.holds(cost, value)
-        case let .createdAt(cmp, t): return !row.created.isNaN && cmp.holds(row.created, t)
-        case let .createdAge(cmp, s): return !row.created.isNaN && cmp.holds(now - row.created, s)
-        case let .modifiedAt(cmp, t): return !row.modified.isNaN && cmp.holds(row.modified, t)
-        case let .modifiedAge(cmp, s): return !row.modified.isNaN && cmp.holds(now - row.modified, s)
+    /// Whether one row passes (for small merges and custom queues).
+    func matches(_ row: OrderRow) -> Bool {
+        withUnsafePointer(to: row) { p in
+            let r = UnsafeBufferPointer(start: p, count: 1)
+            for (negated, test) in tests where CompiledFilter.apply(test, negated: negated, to: [0], rows: r, now: now).isEmpty { return false }
+            return true
         }
+    }
+
+    static func apply(_ test: Test, negated: Bool, to source: [Int32], rows r: UnsafeBufferPointer<OrderRow>, now: Double) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(source.count)
+        @inline(__always) func keep(_ pass: (OrderRow) -> Bool) {
+            for i in source where pass(r[Int(i)]) != negated { out.append(i) }
+        }
+        switch test {
+        case let .text(bits, prefix):
+            bits.withUnsafeBufferPointer { b in
+                keep { row in
+                    b[Int(row.offering)] || b[Int(row.project)] || b[Int(row.customer)] || b[Int(row.provider)]
+                        || b[Int(row.resource)] || b[Int(row.plan)] || b[Int(row.creator)] || b[Int(row.creatorName)]
+                        || b[Int(row.consumerReviewer)] || b[Int(row.providerReviewer)]
+                        || (prefix.map { !row.key.irregular && row.key.hasHexPrefix($0) } ?? false)
+                        || (row.irregularUUID != 0 && b[Int(row.irregularUUID)])
+                }
+            }
+        case let .field(field, bits):
+            bits.withUnsafeBufferPointer { b in
+                switch field {
+                case .offering: keep { b[Int($0.offering)] || b[Int($0.offeringUUID)] }
+                case .plan: keep { b[Int($0.plan)] }
+                case .project: keep { b[Int($0.project)] || b[Int($0.projectUUID)] }
+                case .customer: keep { b[Int($0.customer)] || b[Int($0.customerUUID)] }
+                case .provider: keep { b[Int($0.provider)] || b[Int($0.providerUUID)] }
+                case .resource: keep { b[Int($0.resource)] }
+                case .by: keep { b[Int($0.creator)] || b[Int($0.creatorName)] }
+                }
+            }
+        case let .states(mask, _):
+            keep { $0.stateCode < 64 && mask & (1 << UInt64($0.stateCode)) != 0 }
+        case let .types(mask):
+            keep { $0.typeCode < 64 && mask & (1 << UInt64($0.typeCode)) != 0 }
+        case let .cost(cmp, value, scaled):
+            if scaled != Int64.min {
+                keep { row in
+                    if row.costKey != Int64.min { return cmp.holds(row.costKey, scaled) }
+                    guard let c = row.cost else { return false }
+                    return cmp.holds(c, value)
+                }
+            } else {
+                keep { row in row.cost.map { cmp.holds($0, value) } ?? false }
+            }
+        case let .createdAt(cmp, t): keep { !$0.created.isNaN && cmp.holds($0.created, t) }
+        case let .modifiedAt(cmp, t): keep { !$0.modified.isNaN && cmp.holds($0.modified, t) }
+        case let .createdAge(cmp, s): keep { !$0.created.isNaN && cmp.holds(now - $0.created, s) }
+        case let .modifiedAge(cmp, s): keep { !$0.modified.isNaN && cmp.holds(now - $0.modified, s) }
+        case .nothing: keep { _ in false }
+        }
+        return out
     }
 }

@@ -1,13 +1,19 @@
 import Foundation
 import WaldurClient
 
-/// The compact list form of one loaded order (what a trimmed list load carries).
-/// Names are ids into the state's `StringPool`; dates are seconds since 1970, NaN when absent.
+/// The compact list form of one loaded order (what a trimmed list load carries). Trivially copyable:
+/// names are ids into the state's `StringPool`, the uuid is 128 bits, dates are seconds since 1970 (NaN when absent).
 public struct OrderRow: Sendable, Equatable {
-    /// Lower-case hex uuid without hyphens (the key of the row).
-    public var uuidHex: String
-    public var state: OrderState
-    public var type: OrderType?
+    var key: RowKey
+    /// Index in `OrderState.known`, or `OrderRow.unknownCode` (then `stateWire` names it).
+    var stateCode: UInt8
+    /// Index in `OrderType.known`, `unknownCode` (then `typeWire`), or `absentCode`.
+    var typeCode: UInt8
+    var flags: UInt8 = 0
+    var stateWire: UInt32 = 0
+    var typeWire: UInt32 = 0
+    /// Pool id of the uuid text when it is not a well-formed hex uuid.
+    var irregularUUID: UInt32 = 0
     var offering: UInt32 = 0
     var offeringType: UInt32 = 0
     var offeringUUID: UInt32 = 0
@@ -24,14 +30,18 @@ public struct OrderRow: Sendable, Equatable {
     var consumerReviewer: UInt32 = 0
     var providerReviewer: UInt32 = 0
     /// The exact cost.
-    public var cost: Decimal?
+    var cost: Decimal?
     /// The cost in units of 1e-10 when that is exact, else `Int64.min` (compare via `cost` then).
     var costKey: Int64 = Int64.min
     var created: Double = .nan
     var modified: Double = .nan
     var consumerReviewedAt: Double = .nan
     var providerReviewedAt: Double = .nan
-    var flags: UInt8 = 0
+
+    static let unknownCode: UInt8 = 254
+    static let absentCode: UInt8 = 255
+    static let pendingConsumerCode = UInt8(OrderState.known.firstIndex(of: .pendingConsumer) ?? 0)
+    static let pendingProviderCode = UInt8(OrderState.known.firstIndex(of: .pendingProvider) ?? 1)
 
     static let needsMeConsumerFlag: UInt8 = 1
     static let needsMeProviderFlag: UInt8 = 2
@@ -48,10 +58,22 @@ public struct OrderRow: Sendable, Equatable {
     ]
 
     /// Builds the row of `order`, interning its names into `pool`.
-    public init(_ order: Order, pool: inout StringPool) {
-        uuidHex = order.uuid.hex
-        state = order.state ?? .unknown("")
-        type = order.type
+    init(_ order: Order, pool: inout StringPool) {
+        key = RowKey(order.uuid)
+        if key.irregular { irregularUUID = pool.intern(order.uuid.hex) }
+        let state = order.state ?? .unknown("")
+        if let i = OrderState.known.firstIndex(of: state) { stateCode = UInt8(i) } else {
+            stateCode = OrderRow.unknownCode
+            stateWire = pool.intern(state.wire)
+        }
+        if let type = order.type {
+            if let i = OrderType.known.firstIndex(of: type) { typeCode = UInt8(i) } else {
+                typeCode = OrderRow.unknownCode
+                typeWire = pool.intern(type.wire)
+            }
+        } else {
+            typeCode = OrderRow.absentCode
+        }
         offering = pool.intern(order.offeringName)
         offeringType = pool.intern(order.offeringType)
         offeringUUID = pool.intern(order.offeringUUID?.hex)
@@ -63,7 +85,7 @@ public struct OrderRow: Sendable, Equatable {
         provider = pool.intern(order.providerName)
         providerUUID = pool.intern(order.providerUUID?.hex)
         resource = pool.intern(order.resourceName)
-        creator = pool.intern(order.createdByUsername ?? order.createdBy)
+        creator = pool.intern(OrderRow.nonEmpty(order.createdByUsername) ?? order.createdBy)
         creatorName = pool.intern(order.createdByFullName)
         consumerReviewer = pool.intern(OrderRow.nonEmpty(order.consumerReviewedByUsername) ?? OrderRow.nonEmpty(order.consumerReviewedBy) ?? order.consumerReviewedByFullName)
         providerReviewer = pool.intern(OrderRow.nonEmpty(order.providerReviewedByUsername) ?? OrderRow.nonEmpty(order.providerReviewedBy) ?? order.providerReviewedByFullName)
@@ -77,17 +99,28 @@ public struct OrderRow: Sendable, Equatable {
 
     static func nonEmpty(_ s: String?) -> String? { (s?.isEmpty ?? true) ? nil : s }
 
-    public var uuid: WaldurUUID { WaldurUUID(uuidHex) }
-    public var needsMeConsumer: Bool { flags & OrderRow.needsMeConsumerFlag != 0 }
-    public var needsMeProvider: Bool { flags & OrderRow.needsMeProviderFlag != 0 }
+    func state(_ pool: StringPool) -> OrderState {
+        Int(stateCode) < OrderState.known.count ? OrderState.known[Int(stateCode)] : .unknown(pool[stateWire])
+    }
+
+    func type(_ pool: StringPool) -> OrderType? {
+        if typeCode == OrderRow.absentCode { return nil }
+        return Int(typeCode) < OrderType.known.count ? OrderType.known[Int(typeCode)] : .unknown(pool[typeWire])
+    }
+
+    func uuid(_ pool: StringPool) -> WaldurUUID { WaldurUUID(key.irregular ? pool[irregularUUID] : key.hex) }
+
+    var needsMeConsumer: Bool { flags & OrderRow.needsMeConsumerFlag != 0 }
+    var needsMeProvider: Bool { flags & OrderRow.needsMeProviderFlag != 0 }
     /// Arrived since the last highlight clear (not in the first load).
-    public var isNew: Bool { flags & OrderRow.newFlag != 0 }
+    var isNew: Bool { flags & OrderRow.newFlag != 0 }
     /// Changed by a refresh since the last highlight clear.
-    public var isChanged: Bool { flags & OrderRow.changedFlag != 0 }
+    var isChanged: Bool { flags & OrderRow.changedFlag != 0 }
+    var isPending: Bool { stateCode < 4 }
 
     /// In the "Needs me" queue: approvable now by this user on the side its state asks for.
     var inNeedsMe: Bool {
-        (needsMeConsumer && state == .pendingConsumer) || (needsMeProvider && state == .pendingProvider)
+        (needsMeConsumer && stateCode == OrderRow.pendingConsumerCode) || (needsMeProvider && stateCode == OrderRow.pendingProviderCode)
     }
 
     /// The decimal scaled by 10^10 when exactly representable in an Int64, else Int64.min.

@@ -6,17 +6,17 @@ extension AppState {
     public var actionTargets: [WaldurUUID] {
         if !marked.isEmpty {
             // In load order (cheap for any number of marks and rows).
-            return marked.compactMap { index[$0.hex] }.sorted().map { rows[Int($0)].uuid }
+            return marked.compactMap { rowIndex($0) }.sorted().map { uuid(ofRow: $0) }
         }
         return selectedUUID.map { [$0] } ?? []
     }
 
     /// The facts the action rules need about a loaded order.
     public func facts(for uuid: WaldurUUID) -> OrderFacts? {
-        guard let i = index[uuid.hex] else { return nil }
+        guard let i = rowIndex(uuid) else { return nil }
         let row = rows[Int(i)]
         let creator = pool[row.creator]
-        return OrderFacts(state: row.state, type: row.type, offeringType: pool[row.offeringType],
+        return OrderFacts(state: row.state(pool), type: row.type(pool), offeringType: pool[row.offeringType],
                           canApproveAsConsumer: row.needsMeConsumer, canApproveAsProvider: row.needsMeProvider,
                           isCreator: configuration.username.map { !creator.isEmpty && $0 == creator } ?? false)
     }
@@ -144,10 +144,11 @@ extension AppState {
         switch outcome {
         case let .updated(order):
             text = "\(title) done; now \(order.state?.wire ?? "unknown")"
-            if index[order.uuid.hex] != nil { effects += acceptFullOrder(order) }
+            if rowIndex(order.uuid) != nil { effects += acceptFullOrder(order) }
         case .removed:
             text = "\(title) done; order removed"
-            removeRows { $0.uuidHex == call.uuid.hex }
+            let key = RowKey(call.uuid)
+            removeRows { $0.key == key }
             resort()
             effects += selectionEffects()
         case let .failed(error):

@@ -2,22 +2,15 @@ import Foundation
 import WaldurClient
 
 extension AppState {
-    // MARK: Queue membership
+    // MARK: Rows
 
-    func inQueue(_ q: Int, _ row: OrderRow) -> Bool {
-        switch queues[q].kind {
-        case .needsMe: return row.inNeedsMe
-        case .pending: return row.state.isPending
-        case .executing: return row.state == .executing
-        case .erred: return row.state == .erred
-        case .done: return row.state == .done
-        case .closed: return row.state == .rejected || row.state == .canceled
-        case .all: return true
-        case .custom:
-            guard q < queueFilters.count, let f = queueFilters[q] else { return false }
-            return f.matches(row)
-        }
-    }
+    /// The row index of a loaded order.
+    func rowIndex(_ uuid: WaldurUUID) -> Int32? { index[RowKey(uuid)] }
+
+    /// The uuid of the row at `i`.
+    func uuid(ofRow i: Int32) -> WaldurUUID { rows[Int(i)].uuid(pool) }
+
+    // MARK: Queue membership
 
     /// Compiles the user queues' filters against the current pool (after names were added).
     mutating func compileQueueFilters() {
@@ -37,42 +30,39 @@ extension AppState {
         refilter(narrowing: false)
     }
 
-    func sortedIndices() -> [Int32] {
+    mutating func sortedIndices() -> [Int32] {
         let keys = sortKeys()
         let ascending = sort.ascending
-        // Ties: newest first, then uuid, so the order is total and stable across runs.
-        let created = rows.map { $0.created.isNaN ? -Double.infinity : $0.created }
-        var out = [Int32](0..<Int32(rows.count))
-        keys.withUnsafeBufferPointer { k in
-            created.withUnsafeBufferPointer { c in
-                rows.withUnsafeBufferPointer { r in
-                    out.sort { a, b in
-                        let ka = k[Int(a)], kb = k[Int(b)]
-                        if ka != kb { return ascending ? ka < kb : ka > kb }
-                        let ca = c[Int(a)], cb = c[Int(b)]
-                        if ca != cb { return ca > cb }
-                        return r[Int(a)].uuidHex < r[Int(b)].uuidHex
-                    }
-                }
+        // (primary key, newest first, row index): a total order, stable across runs.
+        var items = [(Int64, Double, Int32)]()
+        items.reserveCapacity(rows.count)
+        rows.withUnsafeBufferPointer { r in
+            for i in 0..<r.count {
+                let c = r[i].created
+                items.append((ascending ? keys[i] : ~keys[i], c.isNaN ? Double.infinity : -c, Int32(i)))
             }
         }
-        return out
+        items.sort { a, b in
+            if a.0 != b.0 { return a.0 < b.0 }
+            if a.1 != b.1 { return a.1 < b.1 }
+            return a.2 < b.2
+        }
+        return items.map(\.2)
     }
 
-    /// One integer per row whose order is the column's order; absent values sort last in either direction.
-    func sortKeys() -> [Int64] {
+    /// One integer per row whose order is the column's ascending order; absent values sort last in either direction.
+    mutating func sortKeys() -> [Int64] {
         let missing = sort.ascending ? Int64.max : Int64.min
         func time(_ t: Double) -> Int64 { t.isNaN ? missing : Int64((t * 1_000_000).rounded()) }
-        func names(_ id: KeyPath<OrderRow, UInt32>) -> [Int64] {
-            let ranks = pool.ranks()
-            return rows.map { $0[keyPath: id] == 0 ? missing : ranks[Int($0[keyPath: id])] }
-        }
         switch sort.key {
         case .created: return rows.map { time($0.created) }
         case .modified: return rows.map { time($0.modified) }
         case .consumerReviewedAt: return rows.map { time($0.consumerReviewedAt) }
-        case .state: return rows.map { AppState.stateRank($0.state) }
-        case .type: return rows.map { row in row.type.map { t in Int64(OrderType.known.firstIndex(of: t) ?? OrderType.known.count) } ?? missing }
+        case .state:
+            let ranks = pool.ranks()
+            return rows.map { $0.stateCode < OrderRow.unknownCode ? Int64($0.stateCode) : 100 + ranks[Int($0.stateWire)] }
+        case .type:
+            return rows.map { $0.typeCode == OrderRow.absentCode ? missing : Int64($0.typeCode) }
         case .cost:
             if rows.allSatisfy({ $0.cost == nil || $0.costKey != Int64.min }) {
                 return rows.map { $0.cost == nil ? missing : $0.costKey }
@@ -86,19 +76,20 @@ extension AppState {
                 keys[i] = rank
             }
             return keys
-        case .offering: return names(\.offering)
-        case .plan: return names(\.plan)
-        case .project: return names(\.project)
-        case .customer: return names(\.customer)
-        case .provider: return names(\.provider)
-        case .resource: return names(\.resource)
-        case .createdBy: return names(\.creator)
-        case .uuid: return rows.map { Int64(bitPattern: UInt64($0.uuidHex.prefix(15), radix: 16) ?? 0) }
+        case .offering: return names(\.offering, missing)
+        case .plan: return names(\.plan, missing)
+        case .project: return names(\.project, missing)
+        case .customer: return names(\.customer, missing)
+        case .provider: return names(\.provider, missing)
+        case .resource: return names(\.resource, missing)
+        case .createdBy: return names(\.creator, missing)
+        case .uuid: return rows.map { Int64(bitPattern: $0.key.hi >> 1) }
         }
     }
 
-    static func stateRank(_ s: OrderState) -> Int64 {
-        Int64(OrderState.known.firstIndex(of: s) ?? OrderState.known.count)
+    mutating func names(_ id: KeyPath<OrderRow, UInt32>, _ missing: Int64) -> [Int64] {
+        let ranks = pool.ranks()
+        return rows.map { $0[keyPath: id] == 0 ? missing : ranks[Int($0[keyPath: id])] }
     }
 
     // MARK: Filtering
@@ -107,17 +98,7 @@ extension AppState {
     /// (valid when the new filter implies the old one).
     mutating func refilter(narrowing: Bool) {
         let source = narrowing ? filtered : sorted
-        if compiledFilter.isEmpty {
-            filtered = source
-        } else {
-            var out: [Int32] = []
-            out.reserveCapacity(source.count)
-            let f = compiledFilter
-            rows.withUnsafeBufferPointer { r in
-                for i in source where f.matches(r[Int(i)]) { out.append(i) }
-            }
-            filtered = out
-        }
+        filtered = compiledFilter.isEmpty ? source : compiledFilter.filter(source, rows: rows)
         filteredWith = appliedFilter
         requeue()
     }
@@ -125,31 +106,46 @@ extension AppState {
     /// Recomputes the visible list of the selected queue and every tab's count; keeps the selection.
     mutating func requeue() {
         var counts = [Int](repeating: 0, count: queues.count)
-        var out: [Int32] = []
         let q = min(max(0, selectedQueueIndex), queues.count - 1)
-        let customs = queues.indices.filter { if case .custom = queues[$0].kind { return true } else { return false } }
+        var builtIn = [Int](repeating: 0, count: 7)
+        var out: [Int32] = []
+        let selectedKind = queues[q].kind
         rows.withUnsafeBufferPointer { r in
             for i in filtered {
                 let row = r[Int(i)]
-                counts[6] += 1
-                var inSelected = q == 6
-                switch row.state {
-                case .pendingConsumer, .pendingProvider, .pendingProject, .pendingStartDate:
-                    counts[1] += 1
-                    if q == 1 { inSelected = true }
-                    if row.inNeedsMe { counts[0] += 1; if q == 0 { inSelected = true } }
-                case .executing: counts[2] += 1; if q == 2 { inSelected = true }
-                case .erred: counts[3] += 1; if q == 3 { inSelected = true }
-                case .done: counts[4] += 1; if q == 4 { inSelected = true }
-                case .rejected, .canceled: counts[5] += 1; if q == 5 { inSelected = true }
-                case .unknown: break
+                switch row.stateCode {
+                case 0...3:
+                    builtIn[1] += 1
+                    if row.inNeedsMe { builtIn[0] += 1 }
+                case 4: builtIn[2] += 1
+                case 6: builtIn[3] += 1
+                case 5: builtIn[4] += 1
+                case 7, 8: builtIn[5] += 1
+                default: break
                 }
-                for c in customs where inQueue(c, row) {
-                    counts[c] += 1
-                    if c == q { inSelected = true }
-                }
-                if inSelected { out.append(i) }
             }
+            builtIn[6] = filtered.count
+            func keep(_ pass: (OrderRow) -> Bool) {
+                out.reserveCapacity(filtered.count)
+                for i in filtered where pass(r[Int(i)]) { out.append(i) }
+            }
+            switch selectedKind {
+            case .needsMe: keep { $0.inNeedsMe }
+            case .pending: keep { $0.isPending }
+            case .executing: keep { $0.stateCode == 4 }
+            case .erred: keep { $0.stateCode == 6 }
+            case .done: keep { $0.stateCode == 5 }
+            case .closed: keep { $0.stateCode == 7 || $0.stateCode == 8 }
+            case .all: out = filtered
+            case .custom: break
+            }
+        }
+        for k in 0..<min(7, counts.count) { counts[k] = builtIn[k] }
+        for c in queues.indices where c >= 7 {
+            let f = c < queueFilters.count ? queueFilters[c] : nil
+            let members = f.map { $0.filter(filtered, rows: rows) } ?? []
+            counts[c] = members.count
+            if c == q { out = members }
         }
         queueCounts = counts
         setVisible(out)
@@ -162,10 +158,10 @@ extension AppState {
         visible = new
         guard !new.isEmpty else {
             selectedIndex = nil
-            if let s = selectedUUID, index[s.hex] == nil { selectedUUID = nil }
+            if let s = selectedUUID, rowIndex(s) == nil { selectedUUID = nil }
             return
         }
-        if let s = selectedUUID, let row = index[s.hex], let pos = new.firstIndex(of: row) {
+        if let s = selectedUUID, let row = rowIndex(s), let pos = new.firstIndex(of: row) {
             selectedIndex = pos
             return
         }
@@ -178,9 +174,9 @@ extension AppState {
             while start + d < old.count || start - d >= 0 {
                 for candidate in [start + d, start - d] where candidate >= 0 && candidate < old.count {
                     let r = old[candidate]
-                    if Int(r) < inNew.count, inNew[Int(r)], let pos = new.firstIndex(of: r) {
+                    if r >= 0, Int(r) < inNew.count, inNew[Int(r)], let pos = new.firstIndex(of: r) {
                         selectedIndex = pos
-                        selectedUUID = rows[Int(r)].uuid
+                        selectedUUID = uuid(ofRow: r)
                         return
                     }
                 }
@@ -188,31 +184,24 @@ extension AppState {
             }
         }
         selectedIndex = 0
-        selectedUUID = rows[Int(new[0])].uuid
+        selectedUUID = uuid(ofRow: new[0])
     }
 
-    // MARK: Rows
-
-    /// Rebuilds `index` after rows were removed.
+    /// Removes rows and rebuilds the index; the old visible positions stay usable for the neighbour search.
     mutating func removeRows(where shouldRemove: (OrderRow) -> Bool) {
-        let kept = rows.filter { !shouldRemove($0) }
-        guard kept.count != rows.count else { return }
-        let keptKeys = Set(kept.map(\.uuidHex))
-        // Forget the removed orders' marks and details; remember the selection's position via `selectedIndex`.
-        marked = marked.filter { keptKeys.contains($0.hex) }
-        detailCache = detailCache.filter { keptKeys.contains($0.key.hex) }
-        // `visible` refers to old indices: translate it so the neighbour search in setVisible works.
         var translation = [Int32](repeating: -1, count: rows.count)
-        var newIndex: [String: Int32] = [:]
-        newIndex.reserveCapacity(kept.count)
-        var n: Int32 = 0
-        for (i, row) in rows.enumerated() where keptKeys.contains(row.uuidHex) {
-            translation[i] = n
-            newIndex[row.uuidHex] = n
-            n += 1
+        var kept: [OrderRow] = []
+        kept.reserveCapacity(rows.count)
+        var newIndex: [RowKey: Int32] = [:]
+        for (i, row) in rows.enumerated() where !shouldRemove(row) {
+            translation[i] = Int32(kept.count)
+            newIndex[row.key] = Int32(kept.count)
+            kept.append(row)
         }
-        // Keep old visible positions for the neighbour search, mapping removed rows to a placeholder index.
-        visible = visible.map { Int($0) < translation.count && translation[Int($0)] >= 0 ? translation[Int($0)] : Int32(kept.count) }
+        guard kept.count != rows.count else { return }
+        marked = marked.filter { newIndex[RowKey($0)] != nil }
+        detailCache = detailCache.filter { newIndex[RowKey($0.key)] != nil }
+        visible = visible.map { Int($0) < translation.count && $0 >= 0 ? translation[Int($0)] : -1 }
         rows = kept
         index = newIndex
     }

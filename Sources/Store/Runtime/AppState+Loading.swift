@@ -97,14 +97,14 @@ extension AppState {
         }
         for order in orders {
             var row = OrderRow(order, pool: &pool)
-            if let i = index[row.uuidHex] {
+            if let i = index[row.key] {
                 let old = rows[Int(i)]
                 row.flags = old.flags | flag
-                let changed = old.state != row.state || old.modified != row.modified || old.cost != row.cost
+                let changed = old.stateCode != row.stateCode || old.stateWire != row.stateWire || old.modified != row.modified || old.cost != row.cost
                 if changed {
                     if flagChanges, !old.isNew { row.flags |= OrderRow.changedFlag }
                     needsResort = true
-                    let uuid = row.uuid
+                    let uuid = order.uuid
                     if detailCache[uuid] != nil {
                         detailCache[uuid] = nil
                         if selectedUUID == uuid, !detailLoading.contains(uuid) {
@@ -119,7 +119,7 @@ extension AppState {
                 if flagChanges { row.flags |= OrderRow.newFlag }
                 let i = Int32(rows.count)
                 rows.append(row)
-                index[row.uuidHex] = i
+                index[row.key] = i
                 appended.append(i)
             }
         }

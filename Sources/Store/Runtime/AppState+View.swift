@@ -26,7 +26,7 @@ extension AppState {
 
     /// The loaded order's row by uuid (any queue, any filter).
     public func row(for uuid: WaldurUUID) -> ListRow? {
-        guard let i = index[uuid.hex] else { return nil }
+        guard let i = rowIndex(uuid) else { return nil }
         return listRow(Int(i), selected: uuid == selectedUUID)
     }
 
@@ -35,11 +35,11 @@ extension AppState {
 
     func listRow(_ i: Int, selected: Bool) -> ListRow {
         let r = rows[i]
-        let uuid = r.uuid
+        let uuid = r.uuid(pool)
         func s(_ id: UInt32) -> String { TextFolding.displayLine(pool[id]) }
         return ListRow(
-            uuid: uuid, shortUUID: String(TextFolding.displayLine(r.uuidHex).prefix(8)), state: r.state,
-            type: TextFolding.displayLine(r.type?.wire ?? ""), offering: s(r.offering), offeringType: s(r.offeringType), plan: s(r.plan),
+            uuid: uuid, shortUUID: String(TextFolding.displayLine(uuid.hex).prefix(8)), state: r.state(pool),
+            type: TextFolding.displayLine(r.type(pool)?.wire ?? ""), offering: s(r.offering), offeringType: s(r.offeringType), plan: s(r.plan),
             project: s(r.project), customer: s(r.customer), provider: s(r.provider), resource: s(r.resource),
             createdBy: s(r.creator == 0 ? r.creatorName : r.creator), consumerReviewer: s(r.consumerReviewer),
             providerReviewer: s(r.providerReviewer), cost: r.cost.map { Money($0).formatted(places: 2) } ?? "",
@@ -50,7 +50,7 @@ extension AppState {
 
     /// The detail view of the selected order (from the full order when fetched, else from its list row).
     public var detail: DetailViewModel? {
-        guard let s = selectedUUID, let i = index[s.hex] else { return nil }
+        guard let s = selectedUUID, let i = rowIndex(s) else { return nil }
         let order = detailCache[s] ?? rowOrder(Int(i))
         return DetailBuilder.build(order, isFull: detailCache[s] != nil, isLoading: detailLoading.contains(s),
                                    loadError: detailErrors[s], isStaff: configuration.isStaff)
@@ -59,10 +59,10 @@ extension AppState {
     /// A trimmed `Order` rebuilt from a row, for the detail view while the full order loads.
     func rowOrder(_ i: Int) -> Order {
         let r = rows[i]
-        var o = Order(uuid: r.uuid)
+        var o = Order(uuid: r.uuid(pool))
         func v(_ id: UInt32) -> String? { id == 0 ? nil : pool[id] }
-        o.state = r.state
-        o.type = r.type
+        o.state = r.state(pool)
+        o.type = r.type(pool)
         o.offeringName = v(r.offering)
         o.offeringType = v(r.offeringType)
         o.planName = v(r.plan)

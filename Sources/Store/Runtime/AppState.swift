@@ -29,10 +29,10 @@ public struct AppState: Sendable {
 
     public internal(set) var sort: OrderSort = .default
     /// Every loaded order, compact (not in display order).
-    public internal(set) var rows: [OrderRow] = []
+    var rows: [OrderRow] = []
     /// Names of the rows.
     public internal(set) var pool = StringPool()
-    var index: [String: Int32] = [:]
+    var index: [RowKey: Int32] = [:]
     /// All rows in sort order.
     var sorted: [Int32] = []
     /// Sorted rows passing the typed filter (any queue).
@@ -119,7 +119,7 @@ public struct AppState: Sendable {
     struct RunningLoad: Sendable {
         var purpose: LoadPurpose
         var startedAt: Date
-        var seen: Set<String> = []
+        var seen: Set<RowKey> = []
         var loaded = 0
         var total: Int?
     }

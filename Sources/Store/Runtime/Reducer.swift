@@ -81,7 +81,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return state.select(index: i)
 
     case let .selectOrder(uuid):
-        guard let row = state.index[uuid.hex], let pos = state.visible.firstIndex(of: row) else { return [] }
+        guard let row = state.rowIndex(uuid), let pos = state.visible.firstIndex(of: row) else { return [] }
         return state.select(index: pos)
 
     case .toggleMark:
@@ -90,7 +90,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return []
 
     case .markAllVisible:
-        for i in state.visible { state.marked.insert(state.rows[Int(i)].uuid) }
+        for i in state.visible { state.marked.insert(state.uuid(ofRow: i)) }
         return []
 
     case .clearMarks:
@@ -100,7 +100,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case let .orderRetrieved(order):
         state.detailErrors[order.uuid] = nil
         // Only keep it if the order is (still) loaded.
-        guard state.index[order.uuid.hex] != nil else {
+        guard state.rowIndex(order.uuid) != nil else {
             state.detailLoading.remove(order.uuid)
             return []
         }
@@ -109,7 +109,8 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case let .orderRetrieveFailed(uuid, error):
         state.detailLoading.remove(uuid)
         if error.status == 404 {
-            state.removeRows { $0.uuidHex == uuid.hex }
+            let key = RowKey(uuid)
+            state.removeRows { $0.key == key }
             state.resort()
             state.message(.warning, "order \(uuid.hex.prefix(8)) no longer exists")
             return state.selectionEffects()
@@ -163,7 +164,7 @@ extension AppState {
         guard !visible.isEmpty else { return [] }
         let pos = min(max(0, i), visible.count - 1)
         selectedIndex = pos
-        selectedUUID = rows[Int(visible[pos])].uuid
+        selectedUUID = uuid(ofRow: visible[pos])
         return selectionEffects()
     }
 
@@ -195,7 +196,7 @@ extension AppState {
 
     mutating func pageLoaded(id: Int, orders: [Order], total: Int?) -> [Effect] {
         guard var load = loads[id] else { return [] } // superseded or finished: ignored
-        for o in orders { load.seen.insert(o.uuid.hex) }
+        for o in orders { load.seen.insert(RowKey(o.uuid)) }
         load.loaded += orders.count
         if load.total == nil { load.total = total }
         loads[id] = load
@@ -213,7 +214,7 @@ extension AppState {
         case let .full(reconcile):
             // Orders the server no longer lists (under the loaded query) are dropped.
             let seen = load.seen
-            removeRows { !seen.contains($0.uuidHex) }
+            removeRows { !seen.contains($0.key) }
             if !reconcile { loadProgress = nil }
             hasLoaded = true
             refresh.lastSuccess = load.startedAt
@@ -225,7 +226,7 @@ extension AppState {
         case .needsMeConsumer(incremental: false), .needsMeProvider(incremental: false):
             let flag = load.purpose == .needsMeConsumer(incremental: false) ? OrderRow.needsMeConsumerFlag : OrderRow.needsMeProviderFlag
             for i in rows.indices {
-                if load.seen.contains(rows[i].uuidHex) { rows[i].flags |= flag } else { rows[i].flags &= ~flag }
+                if load.seen.contains(rows[i].key) { rows[i].flags |= flag } else { rows[i].flags &= ~flag }
             }
             requeue()
             return []
