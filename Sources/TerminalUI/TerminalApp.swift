@@ -1,1 +1,98 @@
-import CNcursesw
+import Foundation
+import OrderStore
+
+/// Runs the terminal UI on the main actor until the user quits or the terminal goes away, then
+/// restores the terminal. The store's effects run in their own tasks, so keys are read and
+/// answered while requests are in flight. Returns the process exit status (0, or 1 when the
+/// terminal could not be used; the reason is written to standard error).
+@MainActor
+public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int32 {
+    let driver = ScreenDriver()
+    do {
+        try driver.start()
+    } catch {
+        FileHandle.standardError.write(Data("waldur-orders: \(error.message)\n".utf8))
+        return 1
+    }
+    let loader = options.themeLoader ?? ThemeLoader.standard(environment: options.environment)
+    let choice = ThemeChoice.choose(requested: options.theme, loader: loader, environment: options.environment, colors: driver.colors)
+    driver.setTheme(choice.theme, depth: choice.depth)
+    let (keyMap, keyProblems) = KeyMap.withOverrides(options.keyBindings)
+    let charset: Charset = options.asciiOnly ? .ascii : driver.charset
+    var controller = TerminalController(keyMap: keyMap, mouseEnabled: options.mouse, charset: charset)
+    let startupNotes = choice.messages + keyProblems
+    if !startupNotes.isEmpty {
+        controller.ui.notice = (startupNotes.joined(separator: "; "), choice.messages.contains { $0.contains("using the default") })
+    }
+    driver.setMouse(options.mouse)
+    let renderer = ScreenRenderer(context: ScreenContext(
+        serverHost: options.serverHost, user: options.user, readOnly: options.readOnly, keyMap: keyMap, charset: charset))
+
+    let loop = RunLoopSignal(waiter: driver.waiter)
+    let previousOnChange = store.onChange
+    store.onChange = { state in
+        previousOnChange?(state)
+        loop.changed()
+    }
+    store.start(tickEvery: options.tickInterval)
+
+    var running = true
+    var dirty = true
+    while running {
+        if dirty || loop.takeChanged() {
+            let size = driver.size
+            controller.sync(state: store.state, width: size.width, height: size.height)
+            let frame = renderer.render(state: store.state, ui: controller.ui, width: size.width, height: size.height)
+            driver.present(frame.grid, cursor: frame.cursor)
+            dirty = false
+        }
+        let outcome = await driver.waitForInput(milliseconds: 1000)
+        if outcome == .hangup { break }
+        if driver.handleSuspendRequest() { dirty = true }
+        let events = driver.readEvents()
+        if !events.isEmpty { dirty = true }
+        for event in events {
+            let size = driver.size
+            for command in controller.handle(event, state: store.state, width: size.width, height: size.height) {
+                switch command {
+                case let .send(action):
+                    store.send(action)
+                case let .copyToClipboard(text):
+                    driver.writeRaw(Clipboard.osc52(text))
+                case let .setMouse(on):
+                    driver.setMouse(on)
+                case .quit:
+                    running = false
+                }
+            }
+            if !running { break }
+        }
+    }
+    store.stop()
+    store.onChange = previousOnChange
+    driver.stop()
+    return 0
+}
+
+/// Tells the run loop the store changed, from the store's callbacks, and wakes its wait.
+@MainActor
+final class RunLoopSignal {
+    private var pending = false
+    private let waiter: InputWaiter
+
+    init(waiter: InputWaiter) {
+        self.waiter = waiter
+    }
+
+    func changed() {
+        if !pending {
+            pending = true
+            waiter.wake()
+        }
+    }
+
+    func takeChanged() -> Bool {
+        defer { pending = false }
+        return pending
+    }
+}

@@ -1,0 +1,16 @@
+/// What the renderer needs besides the store's state: who and where, and how keys are bound.
+public struct ScreenContext: Sendable {
+    public var serverHost: String
+    public var user: String?
+    public var readOnly: Bool
+    public var keyMap: KeyMap
+    public var charset: Charset
+
+    public init(serverHost: String, user: String?, readOnly: Bool, keyMap: KeyMap = .defaults, charset: Charset = .unicode) {
+        self.serverHost = serverHost
+        self.user = user
+        self.readOnly = readOnly
+        self.keyMap = keyMap
+        self.charset = charset
+    }
+}

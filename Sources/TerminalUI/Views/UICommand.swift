@@ -1,0 +1,12 @@
+import OrderStore
+
+/// What handling an input asks the run loop to do.
+public enum UICommand: Equatable, Sendable {
+    /// Send an action to the store.
+    case send(AppAction)
+    /// Put text on the clipboard (OSC 52).
+    case copyToClipboard(String)
+    /// Turn mouse capture on or off.
+    case setMouse(Bool)
+    case quit
+}

@@ -1,0 +1,93 @@
+import Foundation
+
+/// What the screen remembers that is not about orders: focus, scrolling, open overlays,
+/// the filter being typed, the dialog's focused button. Decisions about orders stay in the store.
+public struct UIState: Sendable, Equatable {
+    /// Which pane takes the movement keys.
+    public enum Focus: Sendable, Equatable {
+        case list
+        case detail
+    }
+
+    /// A window over the list.
+    public enum Overlay: Sendable, Equatable {
+        case help
+        case offering(OfferingSummary)
+    }
+
+    /// Where keyboard focus is inside the confirmation dialog.
+    public enum DialogFocus: Sendable, Equatable {
+        case input
+        case no
+        case yes
+    }
+
+    public var focus: Focus = .list
+    /// The detail takes the whole body (Enter).
+    public var detailFullScreen = false
+    /// First visible list row.
+    public var listTop = 0
+    /// First visible detail line.
+    public var detailScroll = 0
+    /// The `?` or offering window, if open.
+    public var overlay: Overlay?
+    /// First visible line of the overlay.
+    public var overlayScroll = 0
+    /// Typing a filter: the text the filter had before (Esc restores it).
+    public var filterEditing = false
+    public var filterBefore = ""
+    /// Focus in the confirmation dialog; reset to the input (if any) or No whenever a dialog opens.
+    public var dialogFocus: DialogFocus = .no
+    /// The confirmation the focus belongs to (a new one resets the focus to No).
+    public var dialogIdentity: String?
+    /// Mouse capture on.
+    public var mouseEnabled = true
+    /// A message of the UI itself (copy result, theme and key-map problems), with its level.
+    public var notice: (text: String, isError: Bool)?
+
+    public init() {}
+
+    public static func == (a: UIState, b: UIState) -> Bool {
+        a.focus == b.focus && a.detailFullScreen == b.detailFullScreen && a.listTop == b.listTop
+            && a.detailScroll == b.detailScroll && a.overlay == b.overlay && a.overlayScroll == b.overlayScroll
+            && a.filterEditing == b.filterEditing && a.filterBefore == b.filterBefore && a.dialogFocus == b.dialogFocus
+            && a.dialogIdentity == b.dialogIdentity && a.mouseEnabled == b.mouseEnabled
+            && a.notice?.text == b.notice?.text && a.notice?.isError == b.notice?.isError
+    }
+
+    /// Moves `listTop` so that row `selected` is on screen within `rows` lines (the list scrolls
+    /// only as far as needed), and keeps it inside the list.
+    public mutating func keepVisible(selected: Int?, count: Int, rows: Int) {
+        guard rows > 0 else { listTop = 0; return }
+        if let selected {
+            if selected < listTop { listTop = selected }
+            if selected >= listTop + rows { listTop = selected - rows + 1 }
+        }
+        listTop = max(0, min(listTop, max(0, count - rows)))
+    }
+}
+
+/// The offering of the selected order and how the loaded orders of it are spread over states.
+public struct OfferingSummary: Sendable, Equatable {
+    public var name: String
+    public var type: String
+    public var provider: String
+    public var plan: String
+    /// (state word, count) in lifecycle order.
+    public var counts: [(state: String, count: Int)]
+    public var total: Int
+
+    public init(name: String, type: String, provider: String, plan: String, counts: [(state: String, count: Int)], total: Int) {
+        self.name = name
+        self.type = type
+        self.provider = provider
+        self.plan = plan
+        self.counts = counts
+        self.total = total
+    }
+
+    public static func == (a: OfferingSummary, b: OfferingSummary) -> Bool {
+        a.name == b.name && a.type == b.type && a.provider == b.provider && a.plan == b.plan && a.total == b.total
+            && a.counts.map(\.state) == b.counts.map(\.state) && a.counts.map(\.count) == b.counts.map(\.count)
+    }
+}
