@@ -9,12 +9,14 @@ final class Session: Sendable {
     let client: WaldurClient
     let host: String
     let username: String?
+    let isStaff: Bool
     let sandbox: RunningSandbox?
 
-    init(client: WaldurClient, host: String, username: String?, sandbox: RunningSandbox? = nil) {
+    init(client: WaldurClient, host: String, username: String?, isStaff: Bool = false, sandbox: RunningSandbox? = nil) {
         self.client = client
         self.host = host
         self.username = username
+        self.isStaff = isStaff
         self.sandbox = sandbox
     }
 
@@ -49,7 +51,7 @@ final class Session: Sendable {
             throw CommandFailure("no demo user '\(options.demoUser)'; use one of: \(sandbox.users.map(\.role).joined(separator: ", "))")
         }
         let config = ClientConfiguration(apiRoot: sandbox.url, token: APIToken(user.token), requestTimeout: options.timeout)
-        return Session(client: makeClient(config), host: "demo sandbox", username: user.username, sandbox: sandbox)
+        return Session(client: makeClient(config), host: "demo sandbox", username: user.username, isStaff: user.role == "staff", sandbox: sandbox)
     }
 
     static func makeClient(_ config: ClientConfiguration) -> WaldurClient {

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import OrderStore
+import TerminalUI
+import WaldurConfig
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The default command: the ncurses order-review screen.
+struct UICommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ui",
+        abstract: "Open the order-review screen (the default command)."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "Theme name (default, light, high-contrast, mono, or your own) or a path to a theme file.") var theme: String?
+    @Flag(name: .customLong("read-only"), help: "Disable every action that changes an order.") var readOnly = false
+    @Option(help: "Seconds between live refreshes (0 disables; default 10).") var refresh: Double?
+    @Flag(name: .customLong("no-mouse"), help: "Start without mouse capture, so text can be selected.") var noMouse = false
+    @Flag(help: "Draw ASCII only, even in a UTF-8 locale.") var ascii = false
+
+    func validate() throws {
+        if let refresh, refresh < 0 { throw ValidationError("--refresh must be 0 or more seconds") }
+    }
+
+    @MainActor
+    func run() async throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CommandFailure("the order-review screen needs a terminal; for scripts use `waldur-orders list`")
+        }
+        let environment = ProcessInfo.processInfo.environment
+        let home = FileManager.default.homeDirectoryForCurrentUser
+        let appConfig: AppConfigFile
+        do { appConfig = try AppConfigFile.load(from: AppConfigFile.defaultURL(environment: environment, homeDirectory: home)) } catch {
+            throw CommandFailure(error.message)
+        }
+        let session = try await Session.open(connection)
+        let storeConfig = StoreConfiguration(
+            readOnly: readOnly || (appConfig.readOnly ?? false),
+            isStaff: session.isStaff,
+            username: session.username,
+            refreshInterval: refresh ?? appConfig.refreshSeconds.map(Double.init) ?? 10,
+            userQueues: appConfig.queues,
+            stateDirectory: StatePaths.stateDirectory(environment: environment, homeDirectory: home)
+        )
+        let store = Store(service: session.client, configuration: storeConfig)
+        let options = TerminalOptions(
+            theme: theme ?? appConfig.theme,
+            keyBindings: appConfig.keys,
+            mouse: !noMouse && (appConfig.mouse ?? true),
+            serverHost: session.host,
+            user: session.username,
+            readOnly: storeConfig.readOnly,
+            environment: environment,
+            asciiOnly: ascii
+        )
+        AppLogging.logger("waldur-orders").info("terminal UI started for \(session.host)")
+        let status = await runTerminalApp(store: store, options: options)
+        await session.close()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
