@@ -54,19 +54,26 @@ final class TestHTTPServer: @unchecked Sendable {
         thread.start()
     }
 
+    /// Closes the listening socket once; later calls do nothing (a second close could hit a descriptor reused by someone else).
     func stop() {
-        lock.withLock { stopped = true }
+        let first: Bool = lock.withLock {
+            defer { stopped = true }
+            return !stopped
+        }
+        guard first else { return }
+        // Only shut down here: the accept loop closes the descriptor itself, so its number cannot be reused under it.
         shutdown(listenFD, Int32(SHUT_RDWR))
-        close(listenFD)
     }
 
     deinit { stop() }
 
     private func acceptLoop() {
+        defer { close(listenFD) }
         while true {
             let client = accept(listenFD, nil, nil)
             if client < 0 { return }
             if lock.withLock({ stopped }) { close(client); return }
+            // The listening socket may have been closed and its number reused; never serve on a stopped server.
             let thread = Thread { [self] in self.serve(client) }
             thread.start()
         }
