@@ -12,20 +12,33 @@ extension AppState {
 
     // MARK: Queue membership
 
-    /// Compiles the user queues' filters against the current pool (after names were added).
+    /// Compiles the user queues' filters against the current pool (after names were added) and recomputes every
+    /// row's membership mask, so typing in the filter line never re-evaluates user queues.
     mutating func compileQueueFilters() {
         if queueFilters.count != queues.count { queueFilters = Array(repeating: nil, count: queues.count) }
+        var any = false
         for (i, q) in queues.enumerated() {
             if case let .custom(expression) = q.kind {
                 queueFilters[i] = CompiledFilter(expression, pool: pool, now: now, previous: queueFilters[i])
+                any = true
             }
         }
+        guard any else { return }
+        let all = [Int32](0..<Int32(rows.count))
+        var masks = [UInt32](repeating: 0, count: rows.count)
+        for c in queues.indices where c >= Queue.builtIn.count && c - Queue.builtIn.count < 32 {
+            guard let f = queueFilters[c] else { continue }
+            let bit = UInt32(1) << UInt32(c - Queue.builtIn.count)
+            for i in f.filter(all, rows: rows) { masks[Int(i)] |= bit }
+        }
+        for i in rows.indices { rows[i].queueMask = masks[i] }
     }
 
     // MARK: Sorting
 
     /// Sorts every row by the current sort; then refilters.
     mutating func resort() {
+        filterCache.removeAll()
         sorted = sortedIndices()
         refilter(narrowing: false)
     }
@@ -141,11 +154,24 @@ extension AppState {
             }
         }
         for k in 0..<min(7, counts.count) { counts[k] = builtIn[k] }
-        for c in queues.indices where c >= 7 {
-            let f = c < queueFilters.count ? queueFilters[c] : nil
-            let members = f.map { $0.filter(filtered, rows: rows) } ?? []
-            counts[c] = members.count
-            if c == q { out = members }
+        if queues.count > Queue.builtIn.count {
+            let customCount = min(32, queues.count - Queue.builtIn.count)
+            var custom = [Int](repeating: 0, count: customCount)
+            rows.withUnsafeBufferPointer { r in
+                for i in filtered {
+                    var m = r[Int(i)].queueMask
+                    while m != 0 {
+                        let k = m.trailingZeroBitCount
+                        if k < customCount { custom[k] += 1 }
+                        m &= m - 1
+                    }
+                }
+                if q >= Queue.builtIn.count, q - Queue.builtIn.count < 32 {
+                    let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
+                    out = filtered.filter { r[Int($0)].queueMask & bit != 0 }
+                }
+            }
+            for k in 0..<customCount { counts[Queue.builtIn.count + k] = custom[k] }
         }
         queueCounts = counts
         setVisible(out)
@@ -199,6 +225,7 @@ extension AppState {
             kept.append(row)
         }
         guard kept.count != rows.count else { return }
+        filterCache.removeAll()
         marked = marked.filter { newIndex[RowKey($0)] != nil }
         detailCache = detailCache.filter { newIndex[RowKey($0.key)] != nil }
         visible = visible.map { Int($0) < translation.count && $0 >= 0 ? translation[Int($0)] : -1 }

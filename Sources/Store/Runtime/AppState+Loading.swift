@@ -87,6 +87,7 @@ extension AppState {
     /// Merges orders from a load. Returns effects (re-fetch of a changed selected order).
     mutating func merge(_ orders: [Order], purpose: LoadPurpose?, flagChanges: Bool) -> [Effect] {
         var effects: [Effect] = []
+        filterCache.removeAll()
         var needsResort = false
         var appended: [Int32] = []
         var flag: UInt8 = 0
@@ -131,6 +132,7 @@ extension AppState {
         } else if !appended.isEmpty {
             // During a big load: new rows go to the end until the load finishes (then everything is sorted).
             sorted += appended
+            filterCache.removeAll()
             refilter(narrowing: false)
         } else {
             requeue()
