@@ -116,15 +116,16 @@ extension AppState {
         requeue()
     }
 
-    /// Recomputes the visible list of the selected queue and every tab's count; keeps the selection.
-    mutating func requeue() {
+    /// Recomputes the visible list of the selected queue and (unless `recount` is false: only the tab changed) every
+    /// tab's count; keeps the selection.
+    mutating func requeue(recount: Bool = true) {
         var counts = [Int](repeating: 0, count: queues.count)
         let q = min(max(0, selectedQueueIndex), queues.count - 1)
         var builtIn = [Int](repeating: 0, count: 7)
         var out: [Int32] = []
         let selectedKind = queues[q].kind
         rows.withUnsafeBufferPointer { r in
-            for i in filtered {
+            for i in filtered where recount {
                 let row = r[Int(i)]
                 switch row.stateCode {
                 case 0...3:
@@ -153,12 +154,13 @@ extension AppState {
             case .custom: break
             }
         }
-        for k in 0..<min(7, counts.count) { counts[k] = builtIn[k] }
+        if recount { for k in 0..<min(7, counts.count) { counts[k] = builtIn[k] } }
+        if !recount, queueCounts.count == counts.count { counts = queueCounts }
         if queues.count > Queue.builtIn.count {
             let customCount = min(32, queues.count - Queue.builtIn.count)
             var custom = [Int](repeating: 0, count: customCount)
             rows.withUnsafeBufferPointer { r in
-                for i in filtered {
+                for i in filtered where recount {
                     var m = r[Int(i)].queueMask
                     while m != 0 {
                         let k = m.trailingZeroBitCount
@@ -171,7 +173,7 @@ extension AppState {
                     out = filtered.filter { r[Int($0)].queueMask & bit != 0 }
                 }
             }
-            for k in 0..<customCount { counts[Queue.builtIn.count + k] = custom[k] }
+            if recount { for k in 0..<customCount { counts[Queue.builtIn.count + k] = custom[k] } }
         }
         queueCounts = counts
         setVisible(out)

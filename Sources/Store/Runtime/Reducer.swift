@@ -34,7 +34,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case let .selectQueue(i):
         guard i >= 0, i < state.queues.count, i != state.selectedQueueIndex else { return [] }
         state.selectedQueueIndex = i
-        state.requeue()
+        state.requeue(recount: false)
         return state.selectionEffects()
 
     case let .setFilterText(text):
