@@ -125,31 +125,34 @@ extension AppState {
         var out: [Int32] = []
         let selectedKind = queues[q].kind
         rows.withUnsafeBufferPointer { r in
-            for i in filtered where recount {
-                let row = r[Int(i)]
-                switch row.stateCode {
-                case 0...3:
-                    builtIn[1] += 1
-                    if row.inNeedsMe { builtIn[0] += 1 }
-                case 4: builtIn[2] += 1
-                case 6: builtIn[3] += 1
-                case 5: builtIn[4] += 1
-                case 7, 8: builtIn[5] += 1
-                default: break
+            guard let base = r.baseAddress else { return }
+            if recount {
+                for i in filtered {
+                    let p = base + Int(i)
+                    switch p.pointee.stateCode {
+                    case 0...3:
+                        builtIn[1] += 1
+                        if p.pointee.inNeedsMe { builtIn[0] += 1 }
+                    case 4: builtIn[2] += 1
+                    case 6: builtIn[3] += 1
+                    case 5: builtIn[4] += 1
+                    case 7, 8: builtIn[5] += 1
+                    default: break
+                    }
                 }
             }
             builtIn[6] = filtered.count
-            func keep(_ pass: (OrderRow) -> Bool) {
+            func keep(_ pass: (UnsafePointer<OrderRow>) -> Bool) {
                 out.reserveCapacity(filtered.count)
-                for i in filtered where pass(r[Int(i)]) { out.append(i) }
+                for i in filtered where pass(base + Int(i)) { out.append(i) }
             }
             switch selectedKind {
-            case .needsMe: keep { $0.inNeedsMe }
-            case .pending: keep { $0.isPending }
-            case .executing: keep { $0.stateCode == 4 }
-            case .erred: keep { $0.stateCode == 6 }
-            case .done: keep { $0.stateCode == 5 }
-            case .closed: keep { $0.stateCode == 7 || $0.stateCode == 8 }
+            case .needsMe: keep { $0.pointee.inNeedsMe }
+            case .pending: keep { $0.pointee.isPending }
+            case .executing: keep { $0.pointee.stateCode == 4 }
+            case .erred: keep { $0.pointee.stateCode == 6 }
+            case .done: keep { $0.pointee.stateCode == 5 }
+            case .closed: keep { $0.pointee.stateCode == 7 || $0.pointee.stateCode == 8 }
             case .all: out = filtered
             case .custom: break
             }
@@ -160,8 +163,9 @@ extension AppState {
             let customCount = min(32, queues.count - Queue.builtIn.count)
             var custom = [Int](repeating: 0, count: customCount)
             rows.withUnsafeBufferPointer { r in
+                guard let base = r.baseAddress else { return }
                 for i in filtered where recount {
-                    var m = r[Int(i)].queueMask
+                    var m = (base + Int(i)).pointee.queueMask
                     while m != 0 {
                         let k = m.trailingZeroBitCount
                         if k < customCount { custom[k] += 1 }
@@ -170,7 +174,7 @@ extension AppState {
                 }
                 if q >= Queue.builtIn.count, q - Queue.builtIn.count < 32 {
                     let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
-                    out = filtered.filter { r[Int($0)].queueMask & bit != 0 }
+                    out = filtered.filter { (base + Int($0)).pointee.queueMask & bit != 0 }
                 }
             }
             if recount { for k in 0..<customCount { counts[Queue.builtIn.count + k] = custom[k] } }
