@@ -3,7 +3,7 @@ import WaldurClient
 
 /// The compact list form of one loaded order (what a trimmed list load carries). Trivially copyable:
 /// names are ids into the state's `StringPool`, the uuid is 128 bits, dates are seconds since 1970 (NaN when absent).
-public struct OrderRow: Sendable, Equatable {
+struct OrderRow: Sendable, Equatable {
     var key: RowKey
     /// Index in `OrderState.known`, or `OrderRow.unknownCode` (then `stateWire` names it).
     var stateCode: UInt8

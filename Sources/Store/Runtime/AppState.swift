@@ -40,9 +40,16 @@ public struct AppState: Sendable {
     /// Rows of the selected queue passing the filter, in sort order (what the list shows).
     var visible: [Int32] = []
     var compiledFilter = CompiledFilter.matchAll
+    /// Per row (by row index): state code in the low 4 bits (15: unknown), bit 7 when in "Needs me". Small and
+    /// contiguous, so counting the queues over the sorted list stays in cache.
+    var hot: [UInt8] = []
+    /// Per row: bit k when in the k-th user queue.
+    var queueMasks: [UInt32] = []
     var queueFilters: [CompiledFilter?] = []
     /// The filter `filtered` was computed with (to narrow incrementally).
     var filteredWith: FilterExpression = .empty
+    /// Recent filter results for the current rows and sort (backspace returns to one instantly).
+    var filterCache: [(expression: FilterExpression, compiled: CompiledFilter, filtered: [Int32])] = []
 
     /// The order the cursor is on (it follows the order across refreshes, filtering and sorting).
     public internal(set) var selectedUUID: WaldurUUID?
