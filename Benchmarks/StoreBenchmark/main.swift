@@ -15,13 +15,29 @@ func residentKiB() -> Int {
 
 func nanos() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
+/// CPU time of this thread (unaffected by other processes competing for the cores).
+func cpuNanos() -> UInt64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
+}
+
 struct Stats {
-    var samples: [Double] = []
-    mutating func add(_ ns: UInt64) { samples.append(Double(ns) / 1_000_000) }
-    var median: Double { let s = samples.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
-    var p99: Double { let s = samples.sorted(); return s.isEmpty ? 0 : s[min(s.count - 1, Int(Double(s.count) * 0.99))] }
+    var wall: [Double] = []
+    var cpu: [Double] = []
+    var startWall: UInt64 = 0
+    var startCPU: UInt64 = 0
+    mutating func begin() { startCPU = cpuNanos(); startWall = nanos() }
+    mutating func end() {
+        let w = nanos(), c = cpuNanos()
+        wall.append(Double(w - startWall) / 1_000_000)
+        cpu.append(Double(c - startCPU) / 1_000_000)
+    }
+    static func median(_ v: [Double]) -> Double { let s = v.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
+    static func p99(_ v: [Double]) -> Double { let s = v.sorted(); return s.isEmpty ? 0 : s[min(s.count - 1, Int(Double(s.count) * 0.99))] }
     func line(_ name: String) -> String {
-        String(format: "%-44@ n=%4d  median %8.3f ms  p99 %8.3f ms", name as NSString, samples.count, median, p99)
+        String(format: "%-40@ n=%4d  cpu median %7.3f p99 %7.3f ms | wall median %7.3f p99 %7.3f ms", name as NSString, cpu.count,
+               Stats.median(cpu), Stats.p99(cpu), Stats.median(wall), Stats.p99(wall))
     }
 }
 
@@ -83,48 +99,46 @@ print(String(format: "resident memory: %d KiB before, %d KiB after: %.0f bytes p
              Double(rssAfter - rssBefore) * 1024 / Double(state.loadedCount)))
 _ = reduce(&state, .selectQueue(6))
 
-@MainActor func keystrokes(_ texts: [String], into stats: inout Stats, rounds: Int) {
-    for _ in 0..<rounds {
-        // Type each text one character at a time, then delete it again; each change is one sample.
-        for text in texts {
-            var typed = ""
-            for c in text {
-                typed.append(c)
-                let t = nanos()
-                _ = reduce(&state, .setFilterText(typed))
-                stats.add(nanos() - t)
-            }
-            while !typed.isEmpty {
-                typed.removeLast()
-                let t = nanos()
-                _ = reduce(&state, .setFilterText(typed))
-                stats.add(nanos() - t)
-            }
+/// Types each text one character at a time (`typed` samples: new filters, no cached result) and deletes it again
+/// (`erased` samples: back to earlier filters, which the store keeps cached).
+@MainActor func keystrokes(_ texts: [String], typed: inout Stats, erased: inout Stats) {
+    for text in texts {
+        var current = ""
+        for c in text {
+            current.append(c)
+            typed.begin()
+            _ = reduce(&state, .setFilterText(current))
+            typed.end()
+        }
+        while !current.isEmpty {
+            current.removeLast()
+            erased.begin()
+            _ = reduce(&state, .setFilterText(current))
+            erased.end()
         }
     }
 }
 
-var free = Stats()
-keystrokes(["hotel", "user12", "proj", "res-kilo-99"], into: &free, rounds: 5)
-print(free.line("re-filter, free word (type + backspace)"))
-var stateTerm = Stats()
-keystrokes(["state:erred", "state:pending", "-state:done"], into: &stateTerm, rounds: 5)
-print(stateTerm.line("re-filter, state: term"))
-var costTerm = Stats()
-keystrokes(["cost>100", "cost<=5.5", "cost>990.25"], into: &costTerm, rounds: 5)
-print(costTerm.line("re-filter, cost> term"))
-var combined = Stats()
-_ = reduce(&state, .setFilterText(""))
-keystrokes(["state:done bravo cost>500"], into: &combined, rounds: 5)
-print(combined.line("re-filter, three terms"))
+@MainActor func measure(_ name: String, _ texts: [String]) {
+    var typed = Stats(), erased = Stats()
+    keystrokes(texts, typed: &typed, erased: &erased)
+    print(typed.line("re-filter, \(name), typing"))
+    print(erased.line("re-filter, \(name), backspace"))
+}
+
+measure("free word", ["hotel", "user12", "proj", "res-kilo-99", "india", "user345", "custo", "res-lima-123", "golf",
+                      "user6", "provider 3", "res-echo-4", "juliet", "number 69", "small", "res-bravo-77"])
+measure("state: term", ["state:erred", "state:pending", "-state:done", "state:executing", "!state:canceled", "state:rejected,done"])
+measure("cost> term", ["cost>100", "cost<=5.5", "cost>990.25", "cost>=42.125", "cost<7", "cost>333.3"])
+measure("three terms", ["state:done bravo cost>500", "type:update kilo cost<20", "-state:erred echo cost>=900"])
 
 var queues = Stats()
 _ = reduce(&state, .setFilterText("vm"))
 for round in 0..<30 {
     for q in 0..<state.queues.count {
-        let t = nanos()
+        queues.begin()
         _ = reduce(&state, .selectQueue((q + round) % state.queues.count))
-        queues.add(nanos() - t)
+        queues.end()
     }
 }
 print(queues.line("switch queue (filter \"vm\" applied)"))
@@ -135,11 +149,12 @@ _ = reduce(&state, .selectQueue(6))
 for _ in 0..<3 {
     for key in SortKey.allCases {
         for asc in [true, false] {
-            let t = nanos()
+            sorts.begin()
             _ = reduce(&state, .sort(by: key, ascending: asc))
-            sorts.add(nanos() - t)
+            sorts.end()
         }
     }
 }
 print(sorts.line("re-sort (every column, both directions)"))
+print("load average: \((try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.prefix(14) ?? "?") (2 cores shared; wall times include waiting for a core)")
 print("visible after all: \(state.visibleCount); selected: \(state.selectedRow?.shortUUID ?? "-")")

@@ -163,4 +163,27 @@ import WaldurClient
         #expect(full?.query.ordering == ["-created"])
         #expect(!s.serverFilterOutdated)
     }
+
+    @Test func backspaceAndRetypeAgreeWithAFreshFilterAfterRowsChange() {
+        var s = loadedState(orders)
+        _ = reduce(&s, .selectQueue(s.queueIndex("All")))
+        for text in ["b", "ba", "bas", "ba", "b", "", "b", "ba"] { _ = reduce(&s, .setFilterText(text)) }
+        #expect(Set(s.visibleNumbers) == [1, 3, 5, 6, 7, 8])
+        _ = s.merge([makeOrder(30, offering: "Bastion", project: "Zeta")], purpose: .poll, flagChanges: true)
+        _ = reduce(&s, .setFilterText("bas"))
+        _ = reduce(&s, .setFilterText("bast"))
+        #expect(s.visibleNumbers == [30])
+        _ = reduce(&s, .setFilterText("bas"))
+        #expect(s.visibleNumbers.contains(30) && s.visibleNumbers.contains(1))
+    }
+
+    @Test func userQueueCountsFollowArrivingOrders() {
+        let config = StoreConfiguration(userQueues: [(name: "Gamma", filter: "project:gamma")])
+        var s = loadedState(orders, configuration: config)
+        #expect(s.count(of: "Gamma") == 1)
+        _ = s.merge([makeOrder(40, project: "Gamma 2")], purpose: .poll, flagChanges: true)
+        #expect(s.count(of: "Gamma") == 2)
+        _ = reduce(&s, .setFilterText("state:executing"))
+        #expect(s.count(of: "Gamma") == 1)
+    }
 }

@@ -141,3 +141,21 @@ import WaldurClient
         #expect(s.marked.isEmpty)
     }
 }
+
+@Suite struct ResortOnChangeTests {
+    @Test func aChangeThatMovesTheOrderInTheSortReordersTheList() {
+        var s = loadedState([makeOrder(1, cost: "1"), makeOrder(2, cost: "2"), makeOrder(3, cost: "3")], sort: OrderSort(key: .cost, ascending: true))
+        _ = reduce(&s, .selectQueue(s.queueIndex("All")))
+        #expect(s.visibleNumbers == [1, 2, 3])
+        var pricier = makeOrder(1, cost: "9")
+        pricier.modified = testNow
+        _ = s.merge([pricier], purpose: .poll, flagChanges: true)
+        #expect(s.visibleNumbers == [2, 3, 1])
+        // A state change under a cost sort keeps the place but still re-filters.
+        _ = reduce(&s, .setFilterText("state:pending"))
+        var executing = makeOrder(2, state: .executing, cost: "2")
+        executing.modified = testNow
+        _ = s.merge([executing], purpose: .poll, flagChanges: true)
+        #expect(s.visibleNumbers == [3, 1])
+    }
+}

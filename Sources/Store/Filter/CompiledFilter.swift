@@ -109,50 +109,53 @@ struct CompiledFilter: Sendable {
     static func apply(_ test: Test, negated: Bool, to source: [Int32], rows r: UnsafeBufferPointer<OrderRow>, now: Double) -> [Int32] {
         var out: [Int32] = []
         out.reserveCapacity(source.count)
-        @inline(__always) func keep(_ pass: (OrderRow) -> Bool) {
-            for i in source where pass(r[Int(i)]) != negated { out.append(i) }
+        guard let base = r.baseAddress else { return [] }
+        // Rows are read in place through a pointer (no copy of the row per test).
+        @inline(__always) func keep(_ pass: (UnsafePointer<OrderRow>) -> Bool) {
+            for i in source where pass(base + Int(i)) != negated { out.append(i) }
         }
         switch test {
         case let .text(bits, prefix):
             bits.withUnsafeBufferPointer { b in
-                keep { row in
-                    b[Int(row.offering)] || b[Int(row.project)] || b[Int(row.customer)] || b[Int(row.provider)]
-                        || b[Int(row.resource)] || b[Int(row.plan)] || b[Int(row.creator)] || b[Int(row.creatorName)]
-                        || b[Int(row.consumerReviewer)] || b[Int(row.providerReviewer)]
-                        || (prefix.map { !row.key.irregular && row.key.hasHexPrefix($0) } ?? false)
-                        || (row.irregularUUID != 0 && b[Int(row.irregularUUID)])
+                keep { p in
+                    b[Int(p.pointee.offering)] || b[Int(p.pointee.project)] || b[Int(p.pointee.customer)]
+                        || b[Int(p.pointee.provider)] || b[Int(p.pointee.resource)] || b[Int(p.pointee.plan)]
+                        || b[Int(p.pointee.creator)] || b[Int(p.pointee.creatorName)]
+                        || b[Int(p.pointee.consumerReviewer)] || b[Int(p.pointee.providerReviewer)]
+                        || (prefix.map { !p.pointee.key.irregular && p.pointee.key.hasHexPrefix($0) } ?? false)
+                        || (p.pointee.irregularUUID != 0 && b[Int(p.pointee.irregularUUID)])
                 }
             }
         case let .field(field, bits):
             bits.withUnsafeBufferPointer { b in
                 switch field {
-                case .offering: keep { b[Int($0.offering)] || b[Int($0.offeringUUID)] }
-                case .plan: keep { b[Int($0.plan)] }
-                case .project: keep { b[Int($0.project)] || b[Int($0.projectUUID)] }
-                case .customer: keep { b[Int($0.customer)] || b[Int($0.customerUUID)] }
-                case .provider: keep { b[Int($0.provider)] || b[Int($0.providerUUID)] }
-                case .resource: keep { b[Int($0.resource)] }
-                case .by: keep { b[Int($0.creator)] || b[Int($0.creatorName)] }
+                case .offering: keep { b[Int($0.pointee.offering)] || b[Int($0.pointee.offeringUUID)] }
+                case .plan: keep { b[Int($0.pointee.plan)] }
+                case .project: keep { b[Int($0.pointee.project)] || b[Int($0.pointee.projectUUID)] }
+                case .customer: keep { b[Int($0.pointee.customer)] || b[Int($0.pointee.customerUUID)] }
+                case .provider: keep { b[Int($0.pointee.provider)] || b[Int($0.pointee.providerUUID)] }
+                case .resource: keep { b[Int($0.pointee.resource)] }
+                case .by: keep { b[Int($0.pointee.creator)] || b[Int($0.pointee.creatorName)] }
                 }
             }
         case let .states(mask, _):
-            keep { $0.stateCode < 64 && mask & (1 << UInt64($0.stateCode)) != 0 }
+            keep { $0.pointee.stateCode < 64 && mask & (1 << UInt64($0.pointee.stateCode)) != 0 }
         case let .types(mask):
-            keep { $0.typeCode < 64 && mask & (1 << UInt64($0.typeCode)) != 0 }
+            keep { $0.pointee.typeCode < 64 && mask & (1 << UInt64($0.pointee.typeCode)) != 0 }
         case let .cost(cmp, value, scaled):
             if scaled != Int64.min {
-                keep { row in
-                    if row.costKey != Int64.min { return cmp.holds(row.costKey, scaled) }
-                    guard let c = row.cost else { return false }
+                keep { p in
+                    if p.pointee.costKey != Int64.min { return cmp.holds(p.pointee.costKey, scaled) }
+                    guard let c = p.pointee.cost else { return false }
                     return cmp.holds(c, value)
                 }
             } else {
-                keep { row in row.cost.map { cmp.holds($0, value) } ?? false }
+                keep { p in p.pointee.cost.map { cmp.holds($0, value) } ?? false }
             }
-        case let .createdAt(cmp, t): keep { !$0.created.isNaN && cmp.holds($0.created, t) }
-        case let .modifiedAt(cmp, t): keep { !$0.modified.isNaN && cmp.holds($0.modified, t) }
-        case let .createdAge(cmp, s): keep { !$0.created.isNaN && cmp.holds(now - $0.created, s) }
-        case let .modifiedAge(cmp, s): keep { !$0.modified.isNaN && cmp.holds(now - $0.modified, s) }
+        case let .createdAt(cmp, t): keep { !$0.pointee.created.isNaN && cmp.holds($0.pointee.created, t) }
+        case let .modifiedAt(cmp, t): keep { !$0.pointee.modified.isNaN && cmp.holds($0.pointee.modified, t) }
+        case let .createdAge(cmp, s): keep { !$0.pointee.created.isNaN && cmp.holds(now - $0.pointee.created, s) }
+        case let .modifiedAge(cmp, s): keep { !$0.pointee.modified.isNaN && cmp.holds(now - $0.pointee.modified, s) }
         case .nothing: keep { _ in false }
         }
         return out

@@ -10,6 +10,8 @@ public struct OrderRow: Sendable, Equatable {
     /// Index in `OrderType.known`, `unknownCode` (then `typeWire`), or `absentCode`.
     var typeCode: UInt8
     var flags: UInt8 = 0
+    /// Bit k: in the k-th user queue (computed when rows or queue filters change).
+    var queueMask: UInt32 = 0
     var stateWire: UInt32 = 0
     var typeWire: UInt32 = 0
     /// Pool id of the uuid text when it is not a well-formed hex uuid.

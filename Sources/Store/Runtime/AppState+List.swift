@@ -12,20 +12,33 @@ extension AppState {
 
     // MARK: Queue membership
 
-    /// Compiles the user queues' filters against the current pool (after names were added).
+    /// Compiles the user queues' filters against the current pool (after names were added) and recomputes every
+    /// row's membership mask, so typing in the filter line never re-evaluates user queues.
     mutating func compileQueueFilters() {
         if queueFilters.count != queues.count { queueFilters = Array(repeating: nil, count: queues.count) }
+        var any = false
         for (i, q) in queues.enumerated() {
             if case let .custom(expression) = q.kind {
                 queueFilters[i] = CompiledFilter(expression, pool: pool, now: now, previous: queueFilters[i])
+                any = true
             }
         }
+        guard any else { return }
+        let all = [Int32](0..<Int32(rows.count))
+        var masks = [UInt32](repeating: 0, count: rows.count)
+        for c in queues.indices where c >= Queue.builtIn.count && c - Queue.builtIn.count < 32 {
+            guard let f = queueFilters[c] else { continue }
+            let bit = UInt32(1) << UInt32(c - Queue.builtIn.count)
+            for i in f.filter(all, rows: rows) { masks[Int(i)] |= bit }
+        }
+        for i in rows.indices { rows[i].queueMask = masks[i] }
     }
 
     // MARK: Sorting
 
     /// Sorts every row by the current sort; then refilters.
     mutating func resort() {
+        filterCache.removeAll()
         sorted = sortedIndices()
         refilter(narrowing: false)
     }
@@ -103,49 +116,68 @@ extension AppState {
         requeue()
     }
 
-    /// Recomputes the visible list of the selected queue and every tab's count; keeps the selection.
-    mutating func requeue() {
+    /// Recomputes the visible list of the selected queue and (unless `recount` is false: only the tab changed) every
+    /// tab's count; keeps the selection.
+    mutating func requeue(recount: Bool = true) {
         var counts = [Int](repeating: 0, count: queues.count)
         let q = min(max(0, selectedQueueIndex), queues.count - 1)
         var builtIn = [Int](repeating: 0, count: 7)
         var out: [Int32] = []
         let selectedKind = queues[q].kind
         rows.withUnsafeBufferPointer { r in
-            for i in filtered {
-                let row = r[Int(i)]
-                switch row.stateCode {
-                case 0...3:
-                    builtIn[1] += 1
-                    if row.inNeedsMe { builtIn[0] += 1 }
-                case 4: builtIn[2] += 1
-                case 6: builtIn[3] += 1
-                case 5: builtIn[4] += 1
-                case 7, 8: builtIn[5] += 1
-                default: break
+            guard let base = r.baseAddress else { return }
+            if recount {
+                for i in filtered {
+                    let p = base + Int(i)
+                    switch p.pointee.stateCode {
+                    case 0...3:
+                        builtIn[1] += 1
+                        if p.pointee.inNeedsMe { builtIn[0] += 1 }
+                    case 4: builtIn[2] += 1
+                    case 6: builtIn[3] += 1
+                    case 5: builtIn[4] += 1
+                    case 7, 8: builtIn[5] += 1
+                    default: break
+                    }
                 }
             }
             builtIn[6] = filtered.count
-            func keep(_ pass: (OrderRow) -> Bool) {
+            func keep(_ pass: (UnsafePointer<OrderRow>) -> Bool) {
                 out.reserveCapacity(filtered.count)
-                for i in filtered where pass(r[Int(i)]) { out.append(i) }
+                for i in filtered where pass(base + Int(i)) { out.append(i) }
             }
             switch selectedKind {
-            case .needsMe: keep { $0.inNeedsMe }
-            case .pending: keep { $0.isPending }
-            case .executing: keep { $0.stateCode == 4 }
-            case .erred: keep { $0.stateCode == 6 }
-            case .done: keep { $0.stateCode == 5 }
-            case .closed: keep { $0.stateCode == 7 || $0.stateCode == 8 }
+            case .needsMe: keep { $0.pointee.inNeedsMe }
+            case .pending: keep { $0.pointee.isPending }
+            case .executing: keep { $0.pointee.stateCode == 4 }
+            case .erred: keep { $0.pointee.stateCode == 6 }
+            case .done: keep { $0.pointee.stateCode == 5 }
+            case .closed: keep { $0.pointee.stateCode == 7 || $0.pointee.stateCode == 8 }
             case .all: out = filtered
             case .custom: break
             }
         }
-        for k in 0..<min(7, counts.count) { counts[k] = builtIn[k] }
-        for c in queues.indices where c >= 7 {
-            let f = c < queueFilters.count ? queueFilters[c] : nil
-            let members = f.map { $0.filter(filtered, rows: rows) } ?? []
-            counts[c] = members.count
-            if c == q { out = members }
+        if recount { for k in 0..<min(7, counts.count) { counts[k] = builtIn[k] } }
+        if !recount, queueCounts.count == counts.count { counts = queueCounts }
+        if queues.count > Queue.builtIn.count {
+            let customCount = min(32, queues.count - Queue.builtIn.count)
+            var custom = [Int](repeating: 0, count: customCount)
+            rows.withUnsafeBufferPointer { r in
+                guard let base = r.baseAddress else { return }
+                for i in filtered where recount {
+                    var m = (base + Int(i)).pointee.queueMask
+                    while m != 0 {
+                        let k = m.trailingZeroBitCount
+                        if k < customCount { custom[k] += 1 }
+                        m &= m - 1
+                    }
+                }
+                if q >= Queue.builtIn.count, q - Queue.builtIn.count < 32 {
+                    let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
+                    out = filtered.filter { (base + Int($0)).pointee.queueMask & bit != 0 }
+                }
+            }
+            if recount { for k in 0..<customCount { counts[Queue.builtIn.count + k] = custom[k] } }
         }
         queueCounts = counts
         setVisible(out)
@@ -199,6 +231,7 @@ extension AppState {
             kept.append(row)
         }
         guard kept.count != rows.count else { return }
+        filterCache.removeAll()
         marked = marked.filter { newIndex[RowKey($0)] != nil }
         detailCache = detailCache.filter { newIndex[RowKey($0.key)] != nil }
         visible = visible.map { Int($0) < translation.count && $0 >= 0 ? translation[Int($0)] : -1 }

@@ -43,6 +43,8 @@ public struct AppState: Sendable {
     var queueFilters: [CompiledFilter?] = []
     /// The filter `filtered` was computed with (to narrow incrementally).
     var filteredWith: FilterExpression = .empty
+    /// Recent filter results for the current rows and sort (backspace returns to one instantly).
+    var filterCache: [(expression: FilterExpression, compiled: CompiledFilter, filtered: [Int32])] = []
 
     /// The order the cursor is on (it follows the order across refreshes, filtering and sorting).
     public internal(set) var selectedUUID: WaldurUUID?

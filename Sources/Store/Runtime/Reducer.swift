@@ -34,7 +34,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case let .selectQueue(i):
         guard i >= 0, i < state.queues.count, i != state.selectedQueueIndex else { return [] }
         state.selectedQueueIndex = i
-        state.requeue()
+        state.requeue(recount: false)
         return state.selectionEffects()
 
     case let .setFilterText(text):
@@ -43,10 +43,21 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         case let .success(expression):
             state.filterError = nil
             guard expression != state.appliedFilter else { return [] }
-            let narrowing = expression.narrows(state.filteredWith)
             state.appliedFilter = expression
+            if !expression.dependsOnTime, let hit = state.filterCache.first(where: { $0.expression == expression }) {
+                state.compiledFilter = hit.compiled
+                state.filtered = hit.filtered
+                state.filteredWith = expression
+                state.requeue()
+                return state.selectionEffects()
+            }
+            let narrowing = expression.narrows(state.filteredWith)
             state.compiledFilter = CompiledFilter(expression, pool: state.pool, now: state.now, previous: state.compiledFilter)
             state.refilter(narrowing: narrowing)
+            if !expression.dependsOnTime {
+                state.filterCache.append((expression, state.compiledFilter, state.filtered))
+                if state.filterCache.count > 24 { state.filterCache.removeFirst() }
+            }
             return state.selectionEffects()
         case let .failure(error):
             state.filterError = error
