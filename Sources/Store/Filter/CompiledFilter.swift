@@ -85,34 +85,53 @@ struct CompiledFilter: Sendable {
 
     var isEmpty: Bool { tests.isEmpty }
 
-    /// The rows of `source` (indices into `rows`) that pass every test, order kept.
+    /// The rows of `source` (indices into `rows`) that pass every test, order kept. A large source is tested in
+    /// memory order into a pass mask (sequential reads), then picked in `source` order.
     func filter(_ source: [Int32], rows: [OrderRow]) -> [Int32] {
-        var current = source
+        if source.count * 4 < rows.count {
+            var current = source
+            rows.withUnsafeBufferPointer { r in
+                for (negated, test) in tests {
+                    current = CompiledFilter.apply(test, negated: negated, to: current, rows: r, now: now, mask: nil)
+                    if current.isEmpty { return }
+                }
+            }
+            return current
+        }
+        var pass = [Bool](repeating: true, count: rows.count)
         rows.withUnsafeBufferPointer { r in
-            for (negated, test) in tests {
-                current = CompiledFilter.apply(test, negated: negated, to: current, rows: r, now: now)
-                if current.isEmpty { return }
+            pass.withUnsafeMutableBufferPointer { m in
+                for (negated, test) in tests {
+                    _ = CompiledFilter.apply(test, negated: negated, to: [], rows: r, now: now, mask: m)
+                }
             }
         }
-        return current
+        return pass.withUnsafeBufferPointer { m in source.filter { m[Int($0)] } }
     }
 
     /// Whether one row passes (for small merges and custom queues).
     func matches(_ row: OrderRow) -> Bool {
         withUnsafePointer(to: row) { p in
             let r = UnsafeBufferPointer(start: p, count: 1)
-            for (negated, test) in tests where CompiledFilter.apply(test, negated: negated, to: [0], rows: r, now: now).isEmpty { return false }
+            for (negated, test) in tests where CompiledFilter.apply(test, negated: negated, to: [0], rows: r, now: now, mask: nil).isEmpty { return false }
             return true
         }
     }
 
-    static func apply(_ test: Test, negated: Bool, to source: [Int32], rows r: UnsafeBufferPointer<OrderRow>, now: Double) -> [Int32] {
+    /// Keeps the rows of `source` passing `test`; with `mask`, instead clears the mask of every row (in memory
+    /// order) that is still set and fails.
+    static func apply(_ test: Test, negated: Bool, to source: [Int32], rows r: UnsafeBufferPointer<OrderRow>, now: Double,
+                      mask: UnsafeMutableBufferPointer<Bool>?) -> [Int32] {
         var out: [Int32] = []
-        out.reserveCapacity(source.count)
         guard let base = r.baseAddress else { return [] }
+        if mask == nil { out.reserveCapacity(source.count) }
         // Rows are read in place through a pointer (no copy of the row per test).
         @inline(__always) func keep(_ pass: (UnsafePointer<OrderRow>) -> Bool) {
-            for i in source where pass(base + Int(i)) != negated { out.append(i) }
+            if let mask {
+                for i in 0..<min(r.count, mask.count) where mask[i] { mask[i] = pass(base + i) != negated }
+            } else {
+                for i in source where pass(base + Int(i)) != negated { out.append(i) }
+            }
         }
         switch test {
         case let .text(bits, prefix):

@@ -31,7 +31,19 @@ extension AppState {
             let bit = UInt32(1) << UInt32(c - Queue.builtIn.count)
             for i in f.filter(all, rows: rows) { masks[Int(i)] |= bit }
         }
-        for i in rows.indices { rows[i].queueMask = masks[i] }
+        queueMasks = masks
+    }
+
+    /// Recomputes `hot` from the rows (after rows or their flags changed).
+    mutating func rebuildHot() {
+        var out = [UInt8](repeating: 0, count: rows.count)
+        rows.withUnsafeBufferPointer { r in
+            for i in 0..<r.count {
+                let code = r[i].stateCode < 9 ? r[i].stateCode : 15
+                out[i] = code | (r[i].inNeedsMe ? 0x80 : 0)
+            }
+        }
+        hot = out
     }
 
     // MARK: Sorting
@@ -124,15 +136,16 @@ extension AppState {
         var builtIn = [Int](repeating: 0, count: 7)
         var out: [Int32] = []
         let selectedKind = queues[q].kind
-        rows.withUnsafeBufferPointer { r in
-            guard let base = r.baseAddress else { return }
+        if hot.count != rows.count { rebuildHot() }
+        if queueMasks.count != rows.count { queueMasks = [UInt32](repeating: 0, count: rows.count) }
+        hot.withUnsafeBufferPointer { h in
             if recount {
                 for i in filtered {
-                    let p = base + Int(i)
-                    switch p.pointee.stateCode {
+                    let v = h[Int(i)]
+                    switch v & 0x0F {
                     case 0...3:
                         builtIn[1] += 1
-                        if p.pointee.inNeedsMe { builtIn[0] += 1 }
+                        if v & 0x80 != 0 { builtIn[0] += 1 }
                     case 4: builtIn[2] += 1
                     case 6: builtIn[3] += 1
                     case 5: builtIn[4] += 1
@@ -142,17 +155,17 @@ extension AppState {
                 }
             }
             builtIn[6] = filtered.count
-            func keep(_ pass: (UnsafePointer<OrderRow>) -> Bool) {
+            func keep(_ pass: (UInt8) -> Bool) {
                 out.reserveCapacity(filtered.count)
-                for i in filtered where pass(base + Int(i)) { out.append(i) }
+                for i in filtered where pass(h[Int(i)]) { out.append(i) }
             }
             switch selectedKind {
-            case .needsMe: keep { $0.pointee.inNeedsMe }
-            case .pending: keep { $0.pointee.isPending }
-            case .executing: keep { $0.pointee.stateCode == 4 }
-            case .erred: keep { $0.pointee.stateCode == 6 }
-            case .done: keep { $0.pointee.stateCode == 5 }
-            case .closed: keep { $0.pointee.stateCode == 7 || $0.pointee.stateCode == 8 }
+            case .needsMe: keep { $0 & 0x80 != 0 }
+            case .pending: keep { $0 & 0x0F < 4 }
+            case .executing: keep { $0 & 0x0F == 4 }
+            case .erred: keep { $0 & 0x0F == 6 }
+            case .done: keep { $0 & 0x0F == 5 }
+            case .closed: keep { $0 & 0x0F == 7 || $0 & 0x0F == 8 }
             case .all: out = filtered
             case .custom: break
             }
@@ -162,10 +175,9 @@ extension AppState {
         if queues.count > Queue.builtIn.count {
             let customCount = min(32, queues.count - Queue.builtIn.count)
             var custom = [Int](repeating: 0, count: customCount)
-            rows.withUnsafeBufferPointer { r in
-                guard let base = r.baseAddress else { return }
+            queueMasks.withUnsafeBufferPointer { qm in
                 for i in filtered where recount {
-                    var m = (base + Int(i)).pointee.queueMask
+                    var m = qm[Int(i)]
                     while m != 0 {
                         let k = m.trailingZeroBitCount
                         if k < customCount { custom[k] += 1 }
@@ -174,7 +186,7 @@ extension AppState {
                 }
                 if q >= Queue.builtIn.count, q - Queue.builtIn.count < 32 {
                     let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
-                    out = filtered.filter { (base + Int($0)).pointee.queueMask & bit != 0 }
+                    out = filtered.filter { qm[Int($0)] & bit != 0 }
                 }
             }
             if recount { for k in 0..<customCount { counts[Queue.builtIn.count + k] = custom[k] } }
@@ -237,5 +249,7 @@ extension AppState {
         visible = visible.map { Int($0) < translation.count && $0 >= 0 ? translation[Int($0)] : -1 }
         rows = kept
         index = newIndex
+        hot = []
+        compileQueueFilters()
     }
 }
