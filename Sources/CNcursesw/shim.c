@@ -54,6 +54,7 @@ int cn_put_cell(int y, int x, const wchar_t *text, attr_t attrs, int pair) {
 
 static volatile sig_atomic_t cn_active_flag = 0;
 static volatile sig_atomic_t cn_suspend_flag = 0;
+static volatile sig_atomic_t cn_quit_flag = 0;
 static volatile sig_atomic_t cn_installed = 0;
 static volatile int cn_wake_fd = -1;
 static int cn_atexit_done = 0;
@@ -104,6 +105,18 @@ static void cn_on_fatal(int sig) {
     errno = saved;
 }
 
+/* First SIGINT/SIGTERM: ask the UI to quit in order; a second one while that is pending is fatal. */
+static void cn_on_interrupt(int sig) {
+    if (cn_quit_flag) {
+        cn_on_fatal(sig);
+        return;
+    }
+    int saved = errno;
+    cn_quit_flag = 1;
+    cn_wake();
+    errno = saved;
+}
+
 static void cn_on_winch(int sig) {
     int saved = errno;
     if (cn_old_winch.sa_flags & SA_SIGINFO) {
@@ -135,7 +148,14 @@ void cn_install_signal_handlers(int wake_fd) {
     memset(&sa, 0, sizeof sa);
     sigemptyset(&sa.sa_mask);
     sa.sa_handler = cn_on_fatal;
-    for (int i = 0; i < 4; i++) { sigaction(cn_terminating[i], &sa, &cn_old_terminating[i]); }
+    struct sigaction interrupt;
+    memset(&interrupt, 0, sizeof interrupt);
+    sigemptyset(&interrupt.sa_mask);
+    interrupt.sa_handler = cn_on_interrupt;
+    for (int i = 0; i < 4; i++) {
+        int sig = cn_terminating[i];
+        sigaction(sig, (sig == SIGINT || sig == SIGTERM) ? &interrupt : &sa, &cn_old_terminating[i]);
+    }
     for (int i = 0; i < 6; i++) { sigaction(cn_crashing[i], &sa, &cn_old_crashing[i]); }
     struct sigaction winch;
     memset(&winch, 0, sizeof winch);
@@ -160,6 +180,14 @@ void cn_remove_signal_handlers(void) {
     sigaction(SIGTSTP, &cn_old_tstp, NULL);
     cn_installed = 0;
     cn_wake_fd = -1;
+}
+
+int cn_take_quit_request(void) {
+    if (cn_quit_flag) {
+        cn_quit_flag = 0;
+        return 1;
+    }
+    return 0;
 }
 
 int cn_take_suspend_request(void) {

@@ -47,7 +47,7 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
             dirty = false
         }
         let outcome = await driver.waitForInput(milliseconds: 1000)
-        if outcome == .hangup { break }
+        if outcome == .hangup || driver.takeQuitRequest() { break }
         if driver.handleSuspendRequest() { dirty = true }
         let events = driver.readEvents()
         if !events.isEmpty { dirty = true }

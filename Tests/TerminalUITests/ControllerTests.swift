@@ -273,3 +273,30 @@ import WaldurClient
         #expect(h.other.contains(.quit))
     }
 }
+
+@Suite struct DialogSpaceTests {
+    @Test func shortTerminalsKeepSummaryInputAndButtons() {
+        // Many marked orders of which some are skipped, on the smallest supported screen.
+        var orders = (1...12).map { Fixture.order($0, state: .executing, offeringType: "Marketplace.Slurm") }
+        orders += (13...20).map { Fixture.order($0, state: .executing, offeringType: "Marketplace.Basic") }
+        var state = Fixture.state(orders)
+        Fixture.apply(&state, .selectQueue(6), .markAllVisible, .requestAction(.setStateErred))
+        guard let confirmation = state.confirmation else {
+            Issue.record("no confirmation")
+            return
+        }
+        var controller = TerminalController()
+        controller.sync(state: state, width: 60, height: 14)
+        let frame = Fixture.renderer().render(state: state, ui: controller.ui, width: 60, height: 14)
+        let text = frame.grid.text
+        #expect(text.contains("[ No ]") && text.contains("[ Yes ]"))
+        #expect(text.contains(String(confirmation.summary.prefix(20))))
+        #expect(text.contains("error message"))
+        #expect(frame.cursor != nil)
+        // A skipped order is shown whole or not at all: no reason cut after its first line.
+        let lines = frame.grid.lines
+        for (i, line) in lines.enumerated() where line.contains("only remote or SLURM") && !line.contains("Basic") {
+            #expect(i + 1 < lines.count && lines[i + 1].contains("Basic"))
+        }
+    }
+}

@@ -20,6 +20,11 @@ import Testing
         #expect(BuiltinThemes.texts[name] == file, "Sources/TerminalUI/Theme/BuiltinThemes.swift is out of date for \(name)")
     }
 
+    @Test func readmeListsEveryRole() throws {
+        let readme = try String(contentsOfFile: Self.themesDirectory + "/README.md", encoding: .utf8)
+        for role in ThemeRole.allCases { #expect(readme.contains("`\(role.rawValue)`"), "themes/README.md misses \(role.rawValue)") }
+    }
+
     @Test func everyShippedFileIsEmbedded() throws {
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.themesDirectory).filter { $0.hasSuffix(".toml") }
         #expect(Set(files.map { String($0.dropLast(5)) }) == Set(BuiltinThemes.names))

@@ -77,12 +77,16 @@ int cn_getmouse(int *y, int *x, mmask_t *bstate);
    at row y, column x of stdscr without moving the cursor or wrapping. */
 int cn_put_cell(int y, int x, const wchar_t *text, attr_t attrs, int pair);
 
-/* Installs handlers that restore the terminal on SIGINT, SIGTERM, SIGHUP, SIGQUIT and on crash
-   signals (chaining to the previous handler), turn SIGTSTP into a request the UI thread serves
-   with cn_suspend, and write one byte to wake_fd on SIGWINCH and SIGTSTP. Call after initscr. */
+/* Installs signal handlers (call after initscr): the first SIGINT or SIGTERM becomes a quit request
+   the UI thread serves (cn_take_quit_request), a second one, SIGHUP, SIGQUIT and crash signals
+   restore the terminal at once and go on to the previous handler or the default action; SIGTSTP
+   becomes a request the UI thread serves with cn_suspend; SIGWINCH, SIGTSTP and quit requests
+   write one byte to wake_fd. */
 void cn_install_signal_handlers(int wake_fd);
 /* Puts back the handlers cn_install_signal_handlers replaced. */
 void cn_remove_signal_handlers(void);
+/* Returns 1 once after the first SIGINT or SIGTERM. */
+int cn_take_quit_request(void);
 /* Returns 1 once after Ctrl-Z was pressed. */
 int cn_take_suspend_request(void);
 /* Leaves curses mode, stops the process (as Ctrl-Z would) and, once continued, returns to

@@ -151,6 +151,12 @@ public final class ScreenDriver {
         await waiter.wait(milliseconds: milliseconds)
     }
 
+    /// Whether SIGINT or SIGTERM asked the app to quit (once per signal; a second signal before
+    /// this is served ends the process at once, the terminal restored).
+    public func takeQuitRequest() -> Bool {
+        cn_take_quit_request() != 0
+    }
+
     /// Serves a pending Ctrl-Z: leaves curses mode, stops, and on resume forces a full redraw. Returns whether it did.
     public func handleSuspendRequest() -> Bool {
         guard isRunning, cn_take_suspend_request() != 0 else { return false }

@@ -14,8 +14,8 @@ enum ConfirmDialogView {
         let inner = width - 4
         enum Item {
             case text(StyledLine)
-            /// A line that may go when the screen is short.
-            case listed(StyledLine)
+            /// A line that may go when the screen is short, with the lines of the same entry (`group`).
+            case listed(StyledLine, group: Int)
             case input
             case buttons
         }
@@ -23,24 +23,29 @@ enum ConfirmDialogView {
         for part in TextWrap.wrap(c.summary, width: inner, charset: grid.charset) {
             items.append(.text(StyledLine([(part, .dialogTitle)])))
         }
-        items.append(.listed(StyledLine([])))
-        for call in c.calls.prefix(maxListed) {
-            items.append(.listed(orderLine(call.uuid, state: state, width: inner, charset: grid.charset, note: call.endpoint.side.map { "as \($0)" })))
+        var group = 0
+        func listed(_ line: StyledLine, newGroup: Bool = true) {
+            if newGroup { group += 1 }
+            items.append(.listed(line, group: group))
         }
-        if c.calls.count > maxListed { items.append(.listed(StyledLine([("… and \(c.calls.count - maxListed) more", .muted)]))) }
+        listed(StyledLine([]))
+        for call in c.calls.prefix(maxListed) {
+            listed(orderLine(call.uuid, state: state, width: inner, charset: grid.charset, note: call.endpoint.side.map { "as \($0)" }))
+        }
+        if c.calls.count > maxListed { listed(StyledLine([("… and \(c.calls.count - maxListed) more", .muted)])) }
         if !c.skipped.isEmpty {
-            items.append(.listed(StyledLine([])))
+            listed(StyledLine([]))
             items.append(.text(StyledLine([("Skipped (\(c.skipped.count)):", .warning)])))
             for s in c.skipped.prefix(3) {
                 let text = String(s.uuid.hex.prefix(8)) + "  " + s.reason
-                for part in TextWrap.wrap(text, width: inner, charset: grid.charset).prefix(2) {
-                    items.append(.listed(StyledLine([(part, .muted)])))
+                for (i, part) in TextWrap.wrap(text, width: inner, charset: grid.charset).prefix(2).enumerated() {
+                    listed(StyledLine([(part, .muted)]), newGroup: i == 0)
                 }
             }
-            if c.skipped.count > 3 { items.append(.listed(StyledLine([("… and \(c.skipped.count - 3) more", .muted)]))) }
+            if c.skipped.count > 3 { listed(StyledLine([("… and \(c.skipped.count - 3) more", .muted)])) }
         }
         if let input = c.input {
-            items.append(.listed(StyledLine([])))
+            listed(StyledLine([]))
             items.append(.text(StyledLine([(input.prompt + (input.isRequired ? " (required):" : ":"), .dialog)])))
             items.append(.input)
         }
@@ -50,7 +55,8 @@ enum ConfirmDialogView {
         guard maxBody >= 3 else { return nil }
         // When space is short the listed orders go first; the summary, input and buttons stay.
         while items.count > maxBody, let r = items.lastIndex(where: { if case .listed = $0 { return true } else { return false } }) {
-            items.remove(at: r)
+            guard case let .listed(_, last) = items[r] else { break }
+            items.removeAll { if case let .listed(_, g) = $0 { return g == last } else { return false } }
         }
         while items.count > maxBody, let r = items.firstIndex(where: { if case .text = $0 { return true } else { return false } }) {
             items.remove(at: r)
@@ -65,7 +71,7 @@ enum ConfirmDialogView {
         for (i, item) in items.prefix(maxBody).enumerated() {
             let ly = y + 1 + i
             switch item {
-            case let .text(line), let .listed(line):
+            case let .text(line), let .listed(line, _):
                 line.draw(&grid, x: x + 2, y: ly, width: inner)
             case .input:
                 cursor = drawInput(&grid, text: c.text, x: x + 2, y: ly, width: inner, focused: ui.dialogFocus == .input)
