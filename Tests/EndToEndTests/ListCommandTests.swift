@@ -4,7 +4,7 @@ import WaldurClient
 
 /// `waldur-orders list` and `waldur-orders sandbox` as scripts use them: the real binary, over real HTTP.
 @Suite(.serialized) struct ListCommandTests {
-    @Test func ndjsonStreamsEveryMatchingOrder() throws {
+    @Test func ndjsonStreamsEveryMatchingOrder() async throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let env = ["WALDUR_API_URL": sandbox.url, "WALDUR_ACCESS_TOKEN": sandbox.token("staff")]
@@ -21,7 +21,7 @@ import WaldurClient
             q.state = [.erred, .executing]
             return q
         }()
-        let direct = try runBlocking { try await client.listAll(q) }
+        let direct = try await client.listAll(q)
         #expect(Set(direct.map(\.uuid)) == Set(orders.map(\.uuid)))
         // The staff user sees tracebacks of erred orders.
         #expect(orders.contains { $0.errorTraceback?.isEmpty == false })
@@ -93,17 +93,3 @@ import WaldurClient
     }
 }
 
-/// Runs async work from a synchronous test helper.
-func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { box.value = .success(try await body()) } catch { box.value = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    guard let value = box.value else { throw POSIXError(.EIO) }
-    return try value.get()
-}
-
-final class ResultBox<T>: @unchecked Sendable { var value: Result<T, any Error>? }

@@ -81,10 +81,36 @@ import WaldurClient
         #expect(effects == [.runActions(batch: 1, calls: [ActionCall(.setBackendID, uuid(4), text: "vm-42")], concurrency: 4)])
     }
 
+    @Test func aFilterThatHidesEveryRowLeavesNothingToActOn() {
+        var s = state()
+        _ = reduce(&s, .selectOrder(uuid(2)))
+        _ = reduce(&s, .setFilterText("state:erred"))
+        #expect(s.visibleCount == 0)
+        #expect(s.actionTargets.isEmpty)
+        #expect(s.detail == nil)
+        #expect(reduce(&s, .requestAction(.approve)) == [])
+        #expect(s.confirmation == nil)
+        // Relaxing the filter brings the same order back as the selection.
+        _ = reduce(&s, .setFilterText(""))
+        #expect(s.selectedUUID == uuid(2))
+        #expect(s.actionTargets == [uuid(2)])
+    }
+
+    @Test func consumerRejectAsksForNoComment() {
+        var s = loadedState([makeOrder(7, state: .pendingConsumer)], needsMeConsumer: [makeOrder(7, state: .pendingConsumer)])
+        _ = reduce(&s, .selectQueue(s.queueIndex("All")))
+        _ = reduce(&s, .selectOrder(uuid(7)))
+        _ = reduce(&s, .requestAction(.reject))
+        #expect(s.confirmation?.summary == "reject 1 order as consumer → rejected")
+        #expect(s.confirmation?.input == nil)
+        #expect(reduce(&s, .confirmAction) == [.runActions(batch: 1, calls: [ActionCall(.rejectByConsumer, uuid(7))], concurrency: 4)])
+    }
+
     @Test func optionalRejectionComment() {
         var s = state()
         _ = reduce(&s, .selectOrder(uuid(2)))
         _ = reduce(&s, .requestAction(.reject))
+        #expect(s.confirmation?.input?.isRequired == false)
         _ = reduce(&s, .setActionInput("not now"))
         let effects = reduce(&s, .confirmAction)
         #expect(effects == [.runActions(batch: 1, calls: [ActionCall(.rejectByProvider, uuid(2), text: "not now")], concurrency: 4)])

@@ -23,7 +23,7 @@ public enum OrderAction: String, Sendable, Hashable, CaseIterable {
     /// The text input the API takes for this action, if any.
     public var input: ActionInput? {
         switch self {
-        case .reject: return ActionInput(prompt: "rejection comment (optional, provider side only)", isRequired: false)
+        case .reject: return ActionInput(prompt: "rejection comment to the consumer (optional)", isRequired: false)
         case .setStateErred: return ActionInput(prompt: "error message", isRequired: true)
         case .setBackendID: return ActionInput(prompt: "backend id", isRequired: true)
         default: return nil

@@ -8,6 +8,8 @@ extension AppState {
             // In load order (cheap for any number of marks and rows).
             return marked.compactMap { rowIndex($0) }.sorted().map { uuid(ofRow: $0) }
         }
+        // A selection kept while the filter hides every row is not a target: only what is on screen can be acted on.
+        guard selectedIndex != nil else { return [] }
         return selectedUUID.map { [$0] } ?? []
     }
 
@@ -78,8 +80,10 @@ extension AppState {
             message(.warning, targets.count == 1 ? "cannot \(action.title): \(reason)" : "cannot \(action.title) any of the \(targets.count) marked orders: \(reason)")
             return []
         }
+        // The API takes a rejection comment only on the provider side: a consumer-only reject asks for nothing.
+        let input = action == .reject && !calls.contains { $0.endpoint == .rejectByProvider } ? nil : action.input
         confirmation = ActionConfirmation(action: action, calls: calls, skipped: skipped,
-                                          summary: AppState.summary(action, calls, skipped, resulting), input: action.input, text: "")
+                                          summary: AppState.summary(action, calls, skipped, resulting), input: input, text: "")
         return []
     }
 

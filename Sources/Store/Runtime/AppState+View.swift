@@ -50,7 +50,7 @@ extension AppState {
 
     /// The detail view of the selected order (from the full order when fetched, else from its list row).
     public var detail: DetailViewModel? {
-        guard let s = selectedUUID, let i = rowIndex(s) else { return nil }
+        guard selectedIndex != nil, let s = selectedUUID, let i = rowIndex(s) else { return nil }
         let order = detailCache[s] ?? rowOrder(Int(i))
         return DetailBuilder.build(order, isFull: detailCache[s] != nil, isLoading: detailLoading.contains(s),
                                    loadError: detailErrors[s], isStaff: configuration.isStaff)

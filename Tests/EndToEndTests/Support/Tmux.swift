@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A tmux server of its own (private socket) running one command in a pane of a given size,
 /// for driving the real binary in a real terminal: send keys, read the screen.
@@ -7,14 +10,15 @@ final class Tmux: @unchecked Sendable {
     let session = "e2e"
 
     /// Starts `command` (a shell command line) in a detached session of `width`×`height`.
-    init(_ command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) throws {
+    init(_ command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:], after: String = "") throws {
         socket = "waldur-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         var env = Binary.cleanEnvironment()
         env["TERM"] = "xterm-256color"
         env.merge(environment) { $1 }
         let exports = env.map { "\($0.key)=\(Tmux.quote($0.value))" }.sorted().joined(separator: " ")
-        let line = "env -i \(exports) \(command); echo '[exited '$?']'; sleep 600"
-        try run(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", line])
+        let line = "env -i \(exports) \(command); echo '[exited '$?']'; \(after) sleep 600"
+        // The server forks from this call: give it no pipe to inherit, or reading our end would never see EOF.
+        try run(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", line], capture: false)
         try run(["set-option", "-t", session, "remain-on-exit", "on"])
     }
 
@@ -22,18 +26,28 @@ final class Tmux: @unchecked Sendable {
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
+    /// Runs one tmux client command and answers its output. Uses posix_spawn and waitpid, not Process:
+    /// the tmux server that `new-session` forks keeps inherited descriptors open, and Foundation's
+    /// Process would wait on those forever.
     @discardableResult
-    func run(_ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/tmux")
-        p.arguments = ["-L", socket] + arguments
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    func run(_ arguments: [String], capture: Bool = true) throws -> String {
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-out-\(UUID().uuidString)").path
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture ? outPath : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = (["/usr/bin/tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        guard capture else { return "" }
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
     }
 
     /// Types keys as tmux names them (`j`, `Enter`, `Escape`, `C-c`, `Space`…).
@@ -51,21 +65,21 @@ final class Tmux: @unchecked Sendable {
 
     /// Waits until `predicate` holds for the screen (polling); answers the last screen either way.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 20, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(timeout: TimeInterval = 20, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
             if predicate(last) { return last }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(nanoseconds: 100_000_000)
         }
         return last
     }
 
     /// Waits until `text` is on screen.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 20) throws -> String {
-        try waitFor(timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: TimeInterval = 20) async throws -> String {
+        try await waitFor(timeout: timeout) { $0.contains(text) }
     }
 
     /// The pid of the process in the pane (the shell running the command).
