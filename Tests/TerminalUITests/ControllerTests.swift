@@ -78,7 +78,7 @@ import WaldurClient
         var h = Harness(Self.pending())
         h.press(.character("r"))
         #expect(h.state.confirmation != nil)
-        #expect(h.controller.ui.dialogFocus == .input)  // reject takes an optional comment
+        #expect(h.controller.ui.dialogFocus == .no)  // a consumer-side reject takes no comment, so No has the focus
         h.press(.escape)
         #expect(h.state.confirmation == nil)
         h.press(.character("a"), .character("n"))
