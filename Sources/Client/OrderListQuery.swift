@@ -1,6 +1,6 @@
 import Foundation
 
-/// Every documented filter of `GET /api/marketplace-orders/`. Multi-valued filters repeat their key.
+/// Every documented filter of `GET /api/marketplace-orders/`. Multi-valued filters repeat their key (slugs excepted).
 public struct OrderListQuery: Sendable, Equatable {
     public var canApproveAsConsumer: Bool?
     public var canApproveAsProvider: Bool?
@@ -15,6 +15,7 @@ public struct OrderListQuery: Sendable, Equatable {
     /// Ordering keys, e.g. `-created`; allowed: created, consumer_reviewed_at, cost, state.
     public var ordering: [String] = []
     public var offering: String?
+    /// Offering slugs; sent comma-separated in one value, as Waldur expects.
     public var offeringSlug: [String] = []
     public var offeringType: [String] = []
     public var offeringUUID: WaldurUUID?
@@ -46,7 +47,8 @@ public struct OrderListQuery: Sendable, Equatable {
         add("modified", modified.map(WaldurDate.format))
         for o in ordering { add("o", o) }
         add("offering", offering)
-        for s in offeringSlug { add("offering_slug", s) }
+        // Waldur reads several slugs from one comma-separated value (a repeated key would keep only the last).
+        if !offeringSlug.isEmpty { add("offering_slug", offeringSlug.joined(separator: ",")) }
         for t in offeringType { add("offering_type", t) }
         add("offering_uuid", offeringUUID?.hex)
         add("page", page.map(String.init))

@@ -33,7 +33,7 @@ import Testing
             "can_approve_as_consumer=true", "can_approve_as_provider=false", "category_uuid=b99c016b3781427897c8b65537c82fc6",
             "created=2026-11-01T00%3A00%3A00.000000Z", "customer_uuid=c743c3c41e9449f9bf801802ee7ae13d", "field=uuid", "field=state",
             "modified=2026-11-26T09%3A00%3A00.500000Z", "o=-created", "o=cost", "offering=https%3A%2F%2Fw%2Fapi%2Fofferings%2F1%2F",
-            "offering_slug=basic-vm", "offering_slug=hpc", "offering_type=Marketplace.Basic", "offering_type=Marketplace.Slurm",
+            "offering_slug=basic-vm%2Chpc", "offering_type=Marketplace.Basic", "offering_type=Marketplace.Slurm",
             "offering_uuid=a8f09ad675c347a0bb26e8c600f5301e", "page=3", "page_size=50", "parent_offering_uuid=11111111111111111111111111111111",
             "project_uuid=8cd362edd5be4a5ea4733e3b95698bff", "provider_uuid=b84138ce57804385a511d889a164a26e", "query=vm%20%26%20co",
             "resource=https%3A%2F%2Fw%2Fapi%2Fresources%2F1%2F", "resource_uuid=22222222222222222222222222222222",
