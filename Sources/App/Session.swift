@@ -38,6 +38,19 @@ final class Session: Sendable {
         }
     }
 
+    /// The same session with the user the token belongs to, when the server says (staff-only actions depend on it).
+    /// A server that does not answer `users/me/` leaves the user unknown and non-staff; nothing else depends on it.
+    func identified() async -> Session {
+        guard username == nil else { return self }
+        do {
+            let me = try await client.currentUser()
+            return Session(client: client, host: host, username: me.username, isStaff: me.isStaff || me.isSupport, sandbox: sandbox)
+        } catch {
+            AppLogging.logger("waldur-orders").warning("could not read the current user: \(error.message)")
+            return self
+        }
+    }
+
     /// Starts the embedded sandbox on an ephemeral loopback port and connects as the demo user.
     static func openDemo(_ options: ConnectionOptions) async throws -> Session {
         var sandboxOptions = SandboxOptions()

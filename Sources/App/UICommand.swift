@@ -37,7 +37,7 @@ struct UICommand: AsyncParsableCommand {
         do { appConfig = try AppConfigFile.load(from: AppConfigFile.defaultURL(environment: environment, homeDirectory: home)) } catch {
             throw CommandFailure(error.message)
         }
-        let session = try await Session.open(connection)
+        let session = await (try await Session.open(connection)).identified()
         let storeConfig = StoreConfiguration(
             readOnly: readOnly || (appConfig.readOnly ?? false),
             isStaff: session.isStaff,

@@ -151,6 +151,14 @@ public struct WaldurClient: Sendable {
         do { return try Offering(json: json) } catch { throw WaldurError.undecodable(error) }
     }
 
+    /// Who the token belongs to (`GET /api/users/me/`), for the staff flag and the username.
+    public func currentUser() async throws(WaldurError) -> CurrentUser {
+        let url = URL(string: configuration.apiRoot.absoluteString + "users/me/") ?? configuration.apiRoot
+        let response = try await perform(HTTPRequest(method: "GET", url: url))
+        let json = try decodeJSON(response)
+        do { return try CurrentUser(json: json) } catch { throw WaldurError.undecodable(error) }
+    }
+
     // MARK: Writes (never retried)
 
     /// Creates an order; answers the created order (whose shape differs from retrieve's).

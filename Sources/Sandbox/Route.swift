@@ -6,6 +6,8 @@ enum Route: Equatable {
     case destroy(Substring)
     case action(Substring, OrderAction)
     case offering(Substring)
+    /// `GET /api/users/me/`: who the token belongs to (clients read the staff flag from it).
+    case me
     case options(allow: String)
     /// A route that exists but not for this method.
     case methodNotAllowed(String, allow: String)
@@ -13,6 +15,11 @@ enum Route: Equatable {
     case notFound
 
     init(method: String, path: String) {
+        if path == "/api/users/me/" {
+            let m = method == "HEAD" ? "GET" : method
+            self = m == "GET" ? .me : .methodNotAllowed(method, allow: HTTPAnswer.readAllow)
+            return
+        }
         let prefix = "/api/marketplace-orders/"
         guard path.hasPrefix(prefix), path.hasSuffix("/") else { self = .notFound; return }
         let rest = path.dropFirst(prefix.count).split(separator: "/", omittingEmptySubsequences: false).dropLast()
@@ -67,6 +74,7 @@ enum Route: Equatable {
         case .destroy: return "delete"
         case let .action(_, a): return a.rawValue
         case .offering: return "offering"
+        case .me: return "me"
         case .options, .methodNotAllowed, .notFound: return "other"
         }
     }

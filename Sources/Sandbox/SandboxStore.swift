@@ -92,7 +92,7 @@ actor SandboxStore {
         switch route {
         case .list, .create: allow = HTTPAnswer.collectionAllow
         case .retrieve, .destroy: allow = HTTPAnswer.detailAllow
-        case .offering: allow = HTTPAnswer.readAllow
+        case .offering, .me: allow = HTTPAnswer.readAllow
         case .action: allow = HTTPAnswer.actionAllow
         case let .options(a), let .methodNotAllowed(_, a): allow = a
         case .notFound: allow = ""
@@ -113,6 +113,13 @@ actor SandboxStore {
         case let .destroy(id): return perform(.destroy, id: id, req, access)
         case let .action(id, action): return perform(action, id: id, req, access)
         case let .offering(id): return offering(id, req, access)
+        case .me:
+            let p = access.person
+            return .json(200, .object([
+                ("url", .string(req.origin + "/api/users/\(p.uuid.hex)/")), ("uuid", .string(p.uuid.hex)),
+                ("username", .string(p.username)), ("full_name", .string(p.fullName)),
+                ("is_staff", .bool(p.isStaff)), ("is_support", .bool(false)),
+            ]), allow: allow)
         case let .options(a): return .empty(200, allow: a)
         case let .methodNotAllowed(m, a): return .methodNotAllowed(m, allow: a)
         case .notFound: return .htmlNotFound(req.path)
