@@ -50,6 +50,17 @@ struct Plan: Sendable {
     let unit: String
     /// Price per component, aligned with the offering's components, as literals ("2.5").
     let prices: [String]
+    /// The same prices as decimals.
+    let priceValues: [Decimal]
+
+    init(uuid: UUIDKey, name: String, description: String, unit: String, prices: [String]) {
+        self.uuid = uuid
+        self.name = name
+        self.description = description
+        self.unit = unit
+        self.prices = prices
+        self.priceValues = prices.map(MoneyText.decimal)
+    }
 }
 
 struct Offering: Sendable {
@@ -70,8 +81,8 @@ struct Offering: Sendable {
     /// A short stem for resource names, e.g. `basic-vm`.
     let stem: String
 
-    /// Indexes of components billed by limit, in order: the keys of an order's `limits`.
-    var limitComponents: [Int] { components.indices.filter { components[$0].billingType == "limit" } }
+    /// Indexes of components billed by limit, in order: the keys of an order's `limits` (filled in by `Catalog.build`).
+    var limitComponents: [Int] = []
 
     /// Provider review is never skipped for these plugin types.
     var needsProviderReview: Bool { type == "Marketplace.Basic" || type == "Marketplace.Slurm" }
@@ -80,7 +91,7 @@ struct Offering: Sendable {
     func cost(plan: Int, limits: [Int]) -> Decimal {
         var total = Decimal(0)
         for (k, ci) in limitComponents.enumerated() where k < limits.count {
-            total += MoneyText.decimal(plans[plan].prices[ci]) * Decimal(limits[k])
+            total += plans[plan].priceValues[ci] * Decimal(limits[k])
         }
         return total
     }
@@ -88,14 +99,14 @@ struct Offering: Sendable {
     /// The plan's fixed price (sum of fixed components).
     func fixedPrice(plan: Int) -> Decimal {
         var total = Decimal(0)
-        for (ci, c) in components.enumerated() where c.billingType == "fixed" { total += MoneyText.decimal(plans[plan].prices[ci]) }
+        for (ci, c) in components.enumerated() where c.billingType == "fixed" { total += plans[plan].priceValues[ci] }
         return total
     }
 
     /// The plan's one-time activation price.
     func activationPrice(plan: Int) -> Decimal {
         var total = Decimal(0)
-        for (ci, c) in components.enumerated() where c.billingType == "one" { total += MoneyText.decimal(plans[plan].prices[ci]) }
+        for (ci, c) in components.enumerated() where c.billingType == "one" { total += plans[plan].priceValues[ci] }
         return total
     }
 }
@@ -208,6 +219,9 @@ struct Catalog: Sendable {
                      plans: [plan("Research", ["0.75", "0.01"]), plan("Industry", ["1.5", "0.02"])],
                      created: created + 6_000_000, resourceType: "SLURM.Allocation", stem: "gpu-xi"),
         ]
+        for i in c.offerings.indices {
+            c.offerings[i].limitComponents = c.offerings[i].components.indices.filter { c.offerings[i].components[$0].billingType == "limit" }
+        }
         return c
     }
 }

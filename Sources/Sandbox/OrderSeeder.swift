@@ -6,9 +6,14 @@ struct OrderSeeder {
     let catalog: Catalog
     var rng: SeededRandom
 
+    let ownersByCustomer: [[Int]]
+    let membersByProject: [[Int]]
+
     init(catalog: Catalog, seed: UInt64) {
         self.catalog = catalog
         self.rng = SeededRandom(seed: seed ^ 0x0DDB_A11C_AFE0_0001)
+        ownersByCustomer = catalog.customers.indices.map { c in catalog.people.indices.filter { catalog.people[$0].ownedCustomers.contains(c) } }
+        membersByProject = catalog.projects.indices.map { p in catalog.people.indices.filter { catalog.people[$0].memberProjects.contains(p) } }
     }
 
     /// A showcase prefix guarantees every state and type in every count; the rest is random.
@@ -92,8 +97,8 @@ struct OrderSeeder {
         }
     }
 
-    func owners(ofCustomer c: Int) -> [Int] { catalog.people.indices.filter { catalog.people[$0].ownedCustomers.contains(c) } }
-    func members(ofProject p: Int) -> [Int] { catalog.people.indices.filter { catalog.people[$0].memberProjects.contains(p) } }
+    func owners(ofCustomer c: Int) -> [Int] { ownersByCustomer[c] }
+    func members(ofProject p: Int) -> [Int] { membersByProject[p] }
 
     mutating func order(seq: Int, state: OrderState, offering o: Int, project p: Int, type: OrderType, created: Int64) -> StoredOrder {
         let offering = catalog.offerings[o]

@@ -23,6 +23,7 @@ public final class RunningSandbox: Sendable {
 
     /// Stops serving and waits until the port is closed.
     public func stop() async {
+        await store.beginStop()
         activity?.cancel()
         server.cancel()
         _ = await activity?.value

@@ -33,7 +33,7 @@ struct SandboxResponder: HTTPResponder {
         }
         if decision.stall {
             // Never answer; ends when the client gives up or the sandbox stops.
-            while !Task.isCancelled { try? await Task.sleep(nanoseconds: 200_000_000) }
+            while !Task.isCancelled, await !store.stopping { try? await Task.sleep(nanoseconds: 100_000_000) }
             throw CancellationError()
         }
         if decision.drop {

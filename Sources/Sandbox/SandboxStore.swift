@@ -48,6 +48,10 @@ actor SandboxStore {
 
     func setFaults(_ f: SandboxFaults) { faults = f }
 
+    /// Set by `stop()`, so stalled requests give up.
+    var stopping = false
+    func beginStop() { stopping = true }
+
     func mutationCount(order: String, action: String) -> Int {
         guard let k = UUIDKey(parsing: order) else { return mutationCounts["\(order)|\(action)"] ?? 0 }
         return mutationCounts["\(k.hex)|\(action)"] ?? 0
@@ -76,7 +80,14 @@ actor SandboxStore {
 
     func handle(_ req: SandboxRequest) -> HTTPAnswer {
         let route = Route(method: req.method, path: req.path)
-        if route == .notFound { return .htmlNotFound(req.path) }
+        if route == .notFound {
+            // Django's APPEND_SLASH: a GET without the trailing slash is redirected.
+            if (req.method == "GET" || req.method == "HEAD") && !req.path.hasSuffix("/") && Route(method: req.method, path: req.path + "/") != .notFound {
+                let location = req.origin + req.path + "/" + (req.query.isEmpty ? "" : "?" + req.query)
+                return HTTPAnswer(status: 301, headers: [("Location", location), ("Content-Type", "text/html; charset=utf-8")], body: [])
+            }
+            return .htmlNotFound(req.path)
+        }
         let allow: String
         switch route {
         case .list, .create: allow = HTTPAnswer.collectionAllow
@@ -223,40 +234,56 @@ actor SandboxStore {
             guard let key, let p = cat.people.first(where: { $0.uuid == key }) else { return [] }
             return p.ownedCustomers
         }
+        // Per-project and per-offering facts, so the scan touches only a few fields of each order.
+        let person = cat.people[access.user]
+        let staff = person.isStaff
+        let projectVisible = cat.projects.indices.map { person.memberProjects.contains($0) || person.ownedCustomers.contains(cat.projects[$0].customer) }
+        let offeringVisible = cat.offerings.map { person.ownedCustomers.contains($0.provider) }
+        let projectOK = cat.projects.indices.map { p -> Bool in
+            if let k = f.projectUUID, cat.projects[p].uuid != k { return false }
+            if let k = f.customerUUID, cat.customers[cat.projects[p].customer].uuid != k { return false }
+            return true
+        }
+        let offeringOK = cat.offerings.map { off -> Bool in
+            if !f.offeringUUIDs.isEmpty && !f.offeringUUIDs.contains(off.uuid) { return false }
+            if let k = f.categoryUUID, off.categoryUUID != k { return false }
+            if let k = f.providerUUID, cat.customers[off.provider].uuid != k { return false }
+            if f.parentOfferingUUID != nil { return false }
+            if let m = managerOf, !m.contains(off.provider) { return false }
+            if let k = f.offeringURLKey, k != off.uuid { return false }
+            if !f.offeringSlugs.isEmpty && !f.offeringSlugs.contains(off.slug) { return false }
+            if !f.offeringTypes.isEmpty && !f.offeringTypes.contains(off.type) { return false }
+            return true
+        }
+        let consumerApprover = cat.projects.indices.map { staff || person.ownedCustomers.contains(cat.projects[$0].customer) }
+        let providerApprover = cat.offerings.map { staff || person.ownedCustomers.contains($0.provider) }
+        let states = f.states, types = f.types
         var out: [Int] = []
         out.reserveCapacity(min(orders.count, 4096))
-        for i in orders.indices {
-            let o = orders[i]
-            if o.deleted || !access.canSee(o) { continue }
-            let off = cat.offerings[o.offering]
-            let project = cat.projects[o.project]
-            if let k = queryKey, o.key != k { continue }
-            if let n = needle, !projectNames[o.project].contains(n), !o.resourceName.lowercased().contains(n) { continue }
-            if !f.states.isEmpty && !f.states.contains(o.state) { continue }
-            if !f.types.isEmpty && !f.types.contains(o.type) { continue }
-            if let k = f.projectUUID, project.uuid != k { continue }
-            if let k = f.customerUUID, cat.customers[project.customer].uuid != k { continue }
-            if !f.offeringUUIDs.isEmpty && !f.offeringUUIDs.contains(off.uuid) { continue }
-            if let k = f.categoryUUID, off.categoryUUID != k { continue }
-            if let k = f.providerUUID, cat.customers[off.provider].uuid != k { continue }
-            if let k = f.resourceUUID, o.resourceKey != k { continue }
-            if f.parentOfferingUUID != nil { continue }
-            if let m = managerOf, !m.contains(off.provider) { continue }
-            if let k = f.offeringURLKey, k != off.uuid { continue }
-            if let k = f.resourceURLKey, k != o.resourceKey { continue }
-            if !f.offeringSlugs.isEmpty && !f.offeringSlugs.contains(off.slug) { continue }
-            if !f.offeringTypes.isEmpty && !f.offeringTypes.contains(off.type) { continue }
-            if let t = f.createdSince, o.created < t { continue }
-            if let t = f.modifiedSince, o.modified < t { continue }
-            if let v = f.canApproveAsConsumer {
-                if o.state != .pendingConsumer { continue }
-                if v && !access.consumerApprover(o) { continue }
+        orders.withUnsafeBufferPointer { buf in
+            for i in buf.indices {
+                let p = buf[i].project, off = buf[i].offering
+                if buf[i].deleted { continue }
+                if !staff && !projectVisible[p] && !offeringVisible[off] { continue }
+                if !projectOK[p] || !offeringOK[off] { continue }
+                if let k = queryKey, buf[i].key != k { continue }
+                if let n = needle, !projectNames[p].contains(n), !buf[i].resourceName.lowercased().contains(n) { continue }
+                if !states.isEmpty && !states.contains(buf[i].state) { continue }
+                if !types.isEmpty && !types.contains(buf[i].type) { continue }
+                if let k = f.resourceUUID, buf[i].resourceKey != k { continue }
+                if let k = f.resourceURLKey, k != buf[i].resourceKey { continue }
+                if let t = f.createdSince, buf[i].created < t { continue }
+                if let t = f.modifiedSince, buf[i].modified < t { continue }
+                if let v = f.canApproveAsConsumer {
+                    if buf[i].state != .pendingConsumer { continue }
+                    if v && !consumerApprover[p] { continue }
+                }
+                if let v = f.canApproveAsProvider {
+                    if buf[i].state != .pendingProvider { continue }
+                    if v && !providerApprover[off] { continue }
+                }
+                out.append(i)
             }
-            if let v = f.canApproveAsProvider {
-                if o.state != .pendingProvider { continue }
-                if v && !access.providerApprover(o) { continue }
-            }
-            out.append(i)
         }
         return out
     }
@@ -279,25 +306,35 @@ actor SandboxStore {
 
     /// Sorts by `o` keys (PostgreSQL puts NULLs last ascending, first descending); ties keep creation order.
     func sort(_ idx: inout [Int], by keys: [String]) {
-        guard !keys.isEmpty else { return }
-        let os = orders
-        idx.sort { a, b in
-            let x = os[a], y = os[b]
-            for key in keys {
-                let desc = key.hasPrefix("-")
-                let name = desc ? String(key.dropFirst()) : key
+        guard !keys.isEmpty, idx.count > 1 else { return }
+        // Extract each key once per order, then sort positions by the extracted columns.
+        enum Column { case ints([Int64?]), decimals([Decimal?]) }
+        var columns: [(Column, Bool)] = []
+        for key in keys {
+            let desc = key.hasPrefix("-")
+            let name = desc ? String(key.dropFirst()) : key
+            switch name {
+            case "created": columns.append((.ints(idx.map { orders[$0].created }), desc))
+            case "state": columns.append((.ints(idx.map { Int64(Self.stateCode(orders[$0].state)) }), desc))
+            case "consumer_reviewed_at": columns.append((.ints(idx.map { orders[$0].consumerReviewedAt }), desc))
+            case "cost": columns.append((.decimals(idx.map { orders[$0].cost }), desc))
+            default: break
+            }
+        }
+        let seqs = idx.map { orders[$0].seq }
+        var positions = Array(idx.indices)
+        positions.sort { a, b in
+            for (column, desc) in columns {
                 let c: Int
-                switch name {
-                case "created": c = Self.compare(x.created, y.created)
-                case "state": c = Self.compare(Self.stateCode(x.state), Self.stateCode(y.state))
-                case "cost": c = Self.compareOptional(x.cost, y.cost, desc: desc)
-                case "consumer_reviewed_at": c = Self.compareOptional(x.consumerReviewedAt, y.consumerReviewedAt, desc: desc)
-                default: c = 0
+                switch column {
+                case let .ints(v): c = Self.compareOptional(v[a], v[b], desc: desc)
+                case let .decimals(v): c = Self.compareOptional(v[a], v[b], desc: desc)
                 }
                 if c != 0 { return desc ? c > 0 : c < 0 }
             }
-            return x.seq < y.seq
+            return seqs[a] < seqs[b]
         }
+        idx = positions.map { idx[$0] }
     }
 
     static func compare<T: Comparable>(_ a: T, _ b: T) -> Int { a < b ? -1 : a > b ? 1 : 0 }

@@ -62,3 +62,11 @@ extension OrderListQuery {
 }
 
 func detail(_ v: JSONValue?) -> String? { v?["detail"]?.stringValue }
+
+extension Harness {
+    /// The uuid of some order, read with a trimmed list.
+    func firstUUID() async throws -> String {
+        let r = try await raw("GET", "marketplace-orders/?field=uuid&page_size=1")
+        return try JSONParser.parse(r.body)[0]?["uuid"]?.stringValue ?? ""
+    }
+}

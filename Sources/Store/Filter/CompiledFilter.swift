@@ -1,0 +1,160 @@
+import Foundation
+import WaldurClient
+
+/// A filter bound to a string pool and a time. Text tests are answered once per distinct name (a bitmap over the
+/// pool, reused from the previous compilation when a word only grew); rows are then filtered one test at a time in
+/// tight loops over trivially copyable rows.
+struct CompiledFilter: Sendable {
+    enum Test: Sendable {
+        case text(bits: [Bool], uuidPrefix: (value: (UInt64, UInt64), length: Int)?)
+        case field(FilterField, bits: [Bool])
+        /// Bit i set: state code i matches; bit 63: unknown states named in `unknown`.
+        case states(mask: UInt64, unknown: Set<UInt32>)
+        case types(mask: UInt64)
+        case cost(Comparison, Decimal, scaled: Int64)
+        case createdAt(Comparison, Double)
+        case modifiedAt(Comparison, Double)
+        case createdAge(Comparison, Double)
+        case modifiedAge(Comparison, Double)
+        case nothing
+    }
+
+    var tests: [(negated: Bool, test: Test)] = []
+    /// Bitmaps per folded needle, for reuse.
+    var bitmaps: [[UInt8]: [Bool]] = [:]
+    var now: Double = 0
+
+    static let matchAll = CompiledFilter()
+
+    init() {}
+
+    init(_ expression: FilterExpression, pool: StringPool, now: Date, previous: CompiledFilter?) {
+        self.now = now.timeIntervalSince1970
+        for term in expression.terms {
+            let test: Test
+            switch term.predicate {
+            case let .text(word):
+                let bits = bitmap(Array(word.utf8), pool: pool, previous: previous)
+                test = .text(bits: bits, uuidPrefix: RowKey.hexPrefix(word))
+            case let .field(field, value):
+                let uuid = WaldurUUID(value)
+                let needle = uuid.isWellFormed ? Array(uuid.hex.utf8) : Array(value.utf8)
+                test = .field(field, bits: bitmap(needle, pool: pool, previous: previous))
+            case let .state(list):
+                var mask: UInt64 = 0
+                for s in list { if let i = OrderState.known.firstIndex(of: s) { mask |= 1 << UInt64(i) } }
+                test = .states(mask: mask, unknown: [])
+            case let .type(list):
+                var mask: UInt64 = 0
+                for t in list { if let i = OrderType.known.firstIndex(of: t) { mask |= 1 << UInt64(i) } }
+                test = .types(mask: mask)
+            case let .cost(cmp, value): test = .cost(cmp, value, scaled: OrderRow.scaledKey(value))
+            case let .created(cmp, .date(d)): test = .createdAt(cmp, d.timeIntervalSince1970)
+            case let .created(cmp, .ago(s)): test = .createdAge(cmp, s)
+            case let .modified(cmp, .date(d)): test = .modifiedAt(cmp, d.timeIntervalSince1970)
+            case let .modified(cmp, .ago(s)): test = .modifiedAge(cmp, s)
+            }
+            tests.append((term.negated, test))
+        }
+    }
+
+    mutating func bitmap(_ needle: [UInt8], pool: StringPool, previous: CompiledFilter?) -> [Bool] {
+        if let done = bitmaps[needle], done.count == pool.count { return done }
+        var base: [Bool]?
+        if let prev = previous?.bitmaps {
+            if let same = prev[needle] {
+                if same.count == pool.count {
+                    bitmaps[needle] = same
+                    return same
+                }
+                base = nil // grown pool: recompute fully (cheap compared to correctness worries)
+            } else {
+                // The longest earlier needle contained in this one: only its matches can match.
+                var bestLength = -1
+                for (key, bits) in prev where key.count > bestLength && key.count < needle.count && bits.count == pool.count
+                    && TextFolding.contains(needle, key) {
+                    base = bits
+                    bestLength = key.count
+                }
+            }
+        }
+        let out = pool.bitmap(needle, base: base)
+        bitmaps[needle] = out
+        return out
+    }
+
+    var isEmpty: Bool { tests.isEmpty }
+
+    /// The rows of `source` (indices into `rows`) that pass every test, order kept.
+    func filter(_ source: [Int32], rows: [OrderRow]) -> [Int32] {
+        var current = source
+        rows.withUnsafeBufferPointer { r in
+            for (negated, test) in tests {
+                current = CompiledFilter.apply(test, negated: negated, to: current, rows: r, now: now)
+                if current.isEmpty { return }
+            }
+        }
+        return current
+    }
+
+    /// Whether one row passes (for small merges and custom queues).
+    func matches(_ row: OrderRow) -> Bool {
+        withUnsafePointer(to: row) { p in
+            let r = UnsafeBufferPointer(start: p, count: 1)
+            for (negated, test) in tests where CompiledFilter.apply(test, negated: negated, to: [0], rows: r, now: now).isEmpty { return false }
+            return true
+        }
+    }
+
+    static func apply(_ test: Test, negated: Bool, to source: [Int32], rows r: UnsafeBufferPointer<OrderRow>, now: Double) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(source.count)
+        @inline(__always) func keep(_ pass: (OrderRow) -> Bool) {
+            for i in source where pass(r[Int(i)]) != negated { out.append(i) }
+        }
+        switch test {
+        case let .text(bits, prefix):
+            bits.withUnsafeBufferPointer { b in
+                keep { row in
+                    b[Int(row.offering)] || b[Int(row.project)] || b[Int(row.customer)] || b[Int(row.provider)]
+                        || b[Int(row.resource)] || b[Int(row.plan)] || b[Int(row.creator)] || b[Int(row.creatorName)]
+                        || b[Int(row.consumerReviewer)] || b[Int(row.providerReviewer)]
+                        || (prefix.map { !row.key.irregular && row.key.hasHexPrefix($0) } ?? false)
+                        || (row.irregularUUID != 0 && b[Int(row.irregularUUID)])
+                }
+            }
+        case let .field(field, bits):
+            bits.withUnsafeBufferPointer { b in
+                switch field {
+                case .offering: keep { b[Int($0.offering)] || b[Int($0.offeringUUID)] }
+                case .plan: keep { b[Int($0.plan)] }
+                case .project: keep { b[Int($0.project)] || b[Int($0.projectUUID)] }
+                case .customer: keep { b[Int($0.customer)] || b[Int($0.customerUUID)] }
+                case .provider: keep { b[Int($0.provider)] || b[Int($0.providerUUID)] }
+                case .resource: keep { b[Int($0.resource)] }
+                case .by: keep { b[Int($0.creator)] || b[Int($0.creatorName)] }
+                }
+            }
+        case let .states(mask, _):
+            keep { $0.stateCode < 64 && mask & (1 << UInt64($0.stateCode)) != 0 }
+        case let .types(mask):
+            keep { $0.typeCode < 64 && mask & (1 << UInt64($0.typeCode)) != 0 }
+        case let .cost(cmp, value, scaled):
+            if scaled != Int64.min {
+                keep { row in
+                    if row.costKey != Int64.min { return cmp.holds(row.costKey, scaled) }
+                    guard let c = row.cost else { return false }
+                    return cmp.holds(c, value)
+                }
+            } else {
+                keep { row in row.cost.map { cmp.holds($0, value) } ?? false }
+            }
+        case let .createdAt(cmp, t): keep { !$0.created.isNaN && cmp.holds($0.created, t) }
+        case let .modifiedAt(cmp, t): keep { !$0.modified.isNaN && cmp.holds($0.modified, t) }
+        case let .createdAge(cmp, s): keep { !$0.created.isNaN && cmp.holds(now - $0.created, s) }
+        case let .modifiedAge(cmp, s): keep { !$0.modified.isNaN && cmp.holds(now - $0.modified, s) }
+        case .nothing: keep { _ in false }
+        }
+        return out
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Interned strings: every distinct name is stored once, with its folded bytes computed once on insertion into one
+/// contiguous arena. Rows refer to names by id, which keeps a row small and makes per-name filter results reusable.
+public struct StringPool: Sendable {
+    /// Id 0 is the empty string (an absent value).
+    public private(set) var values: [String] = [""]
+    /// Folded UTF-8 of every id, each followed by a 0 byte.
+    private(set) var arena: [UInt8] = [0]
+    /// Start of each id's folded bytes in `arena` (plus the end).
+    private(set) var starts: [UInt32] = [0, 1]
+    private var ids: [String: UInt32] = ["": 0]
+    /// Ranks in folded order, computed lazily for sorting; valid while `rankCount == count`.
+    private var rankCache: [Int64] = []
+    private var rankCount = 0
+
+    public init() {}
+
+    public var count: Int { values.count }
+
+    /// The id of `text`, inserting it when new; nil and "" are id 0.
+    public mutating func intern(_ text: String?) -> UInt32 {
+        guard let text, !text.isEmpty else { return 0 }
+        if let id = ids[text] { return id }
+        let id = UInt32(values.count)
+        values.append(text)
+        arena += TextFolding.foldedBytes(text)
+        arena.append(0)
+        starts.append(UInt32(arena.count))
+        ids[text] = id
+        return id
+    }
+
+    public subscript(id: UInt32) -> String { Int(id) < values.count ? values[Int(id)] : "" }
+
+    /// For every id, whether its folded text contains `needle` (folded). With `base`, only ids true in `base` can
+    /// match (the needle grew), so only those are searched.
+    func bitmap(_ needle: [UInt8], base: [Bool]?) -> [Bool] {
+        let total = values.count
+        var out = [Bool](repeating: needle.isEmpty, count: total)
+        guard !needle.isEmpty else { return out }
+        arena.withUnsafeBufferPointer { a in
+            starts.withUnsafeBufferPointer { s in
+                needle.withUnsafeBufferPointer { n in
+                    out.withUnsafeMutableBufferPointer { o in
+                        let known = min(base?.count ?? 0, total)
+                        if let base, known > 0 {
+                            base.withUnsafeBufferPointer { b in
+                                for i in 0..<known where b[i] {
+                                    let slice = UnsafeBufferPointer(rebasing: a[Int(s[i])..<Int(s[i + 1]) - 1])
+                                    o[i] = TextFolding.contains(slice, n)
+                                }
+                            }
+                        }
+                        let from = Int(s[known])
+                        if from < a.count { StringPool.scan(a, from: from, starts: s, first: known, needle: n, into: o) }
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Finds every id from `first` on whose text contains the needle, scanning the arena with memchr.
+    static func scan(_ a: UnsafeBufferPointer<UInt8>, from: Int, starts s: UnsafeBufferPointer<UInt32>, first: Int,
+                     needle n: UnsafeBufferPointer<UInt8>, into o: UnsafeMutableBufferPointer<Bool>) {
+        guard let base = a.baseAddress, let nb = n.baseAddress else { return }
+        let end = a.count
+        var p = from
+        var id = first
+        let head = Int32(n[0])
+        while p + n.count <= end {
+            guard let hit = memchr(base + p, head, end - p) else { return }
+            let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            if q + n.count > end { return }
+            if n.count == 1 || memcmp(base + q + 1, nb + 1, n.count - 1) == 0 {
+                // The id holding position q: advance (ids are in arena order).
+                while id + 1 < s.count && Int(s[id + 1]) <= q { id += 1 }
+                if q + n.count < Int(s[id + 1]) {
+                    o[id] = true
+                    p = Int(s[id + 1])
+                    continue
+                }
+            }
+            p = q + 1
+        }
+    }
+
+    /// Rank of every id in folded lexicographic order (for sorting by a name column); cached until the pool grows.
+    mutating func ranks() -> [Int64] {
+        if rankCount == values.count { return rankCache }
+        var order = [Int32](0..<Int32(values.count))
+        arena.withUnsafeBufferPointer { a in
+            starts.withUnsafeBufferPointer { s in
+                order.sort { x, y in
+                    let xs = Int(s[Int(x)]), xl = Int(s[Int(x) + 1]) - 1 - xs
+                    let ys = Int(s[Int(y)]), yl = Int(s[Int(y) + 1]) - 1 - ys
+                    guard let b = a.baseAddress else { return false }
+                    let c = memcmp(b + xs, b + ys, min(xl, yl))
+                    return c != 0 ? c < 0 : xl < yl
+                }
+            }
+        }
+        var rank = [Int64](repeating: 0, count: values.count)
+        for (r, id) in order.enumerated() { rank[Int(id)] = Int64(r) }
+        rankCache = rank
+        rankCount = values.count
+        return rank
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Case- and accent-insensitive text for searching, and sanitised text for display.
+public enum TextFolding {
+    /// Lower-cased, without diacritics or width variants: "Ćlient Ωrg" → "client ωrg".
+    public static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
+    }
+
+    /// The folded text as UTF-8 bytes.
+    public static func foldedBytes(_ text: String) -> [UInt8] { Array(fold(text).utf8) }
+
+    /// Replaces control characters (terminal escapes, newlines, C1 controls) with U+FFFD and tabs with a space,
+    /// so a line can be drawn as is.
+    public static func displayLine(_ text: String) -> String {
+        var needs = false
+        for s in text.unicodeScalars where s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) || s.value == 0x2028 || s.value == 0x2029 {
+            needs = true
+            break
+        }
+        guard needs else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if s == "\t" {
+                out.append(" ")
+            } else if s.value < 0x20 || (s.value >= 0x7F && s.value < 0xA0) || s.value == 0x2028 || s.value == 0x2029 {
+                out.append("\u{FFFD}")
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// Splits multi-line text into sanitised display lines.
+    public static func displayLines(_ text: String) -> [String] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { displayLine(String($0)) }
+    }
+
+    /// True when `needle` occurs in `haystack` (byte-wise).
+    @inline(__always)
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = needle.count
+        if n == 0 { return true }
+        let h = haystack.count
+        if n > h { return false }
+        let first = needle[0]
+        var i = 0
+        let last = h - n
+        while i <= last {
+            if haystack[i] == first {
+                var k = 1
+                while k < n && haystack[i + k] == needle[k] { k += 1 }
+                if k == n { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        haystack.withUnsafeBufferPointer { h in needle.withUnsafeBufferPointer { n in contains(h, n) } }
+    }
+}

@@ -1,0 +1,237 @@
+import Foundation
+import WaldurClient
+
+extension AppState {
+    // MARK: Rows
+
+    /// The row index of a loaded order.
+    func rowIndex(_ uuid: WaldurUUID) -> Int32? { index[RowKey(uuid)] }
+
+    /// The uuid of the row at `i`.
+    func uuid(ofRow i: Int32) -> WaldurUUID { rows[Int(i)].uuid(pool) }
+
+    // MARK: Queue membership
+
+    /// Compiles the user queues' filters against the current pool (after names were added) and recomputes every
+    /// row's membership mask, so typing in the filter line never re-evaluates user queues.
+    mutating func compileQueueFilters() {
+        if queueFilters.count != queues.count { queueFilters = Array(repeating: nil, count: queues.count) }
+        var any = false
+        for (i, q) in queues.enumerated() {
+            if case let .custom(expression) = q.kind {
+                queueFilters[i] = CompiledFilter(expression, pool: pool, now: now, previous: queueFilters[i])
+                any = true
+            }
+        }
+        guard any else { return }
+        let all = [Int32](0..<Int32(rows.count))
+        var masks = [UInt32](repeating: 0, count: rows.count)
+        for c in queues.indices where c >= Queue.builtIn.count && c - Queue.builtIn.count < 32 {
+            guard let f = queueFilters[c] else { continue }
+            let bit = UInt32(1) << UInt32(c - Queue.builtIn.count)
+            for i in f.filter(all, rows: rows) { masks[Int(i)] |= bit }
+        }
+        for i in rows.indices { rows[i].queueMask = masks[i] }
+    }
+
+    // MARK: Sorting
+
+    /// Sorts every row by the current sort; then refilters.
+    mutating func resort() {
+        filterCache.removeAll()
+        sorted = sortedIndices()
+        refilter(narrowing: false)
+    }
+
+    mutating func sortedIndices() -> [Int32] {
+        let keys = sortKeys()
+        let ascending = sort.ascending
+        // (primary key, newest first, row index): a total order, stable across runs.
+        var items = [(Int64, Double, Int32)]()
+        items.reserveCapacity(rows.count)
+        rows.withUnsafeBufferPointer { r in
+            for i in 0..<r.count {
+                let c = r[i].created
+                items.append((ascending ? keys[i] : ~keys[i], c.isNaN ? Double.infinity : -c, Int32(i)))
+            }
+        }
+        items.sort { a, b in
+            if a.0 != b.0 { return a.0 < b.0 }
+            if a.1 != b.1 { return a.1 < b.1 }
+            return a.2 < b.2
+        }
+        return items.map(\.2)
+    }
+
+    /// One integer per row whose order is the column's ascending order; absent values sort last in either direction.
+    mutating func sortKeys() -> [Int64] {
+        let missing = sort.ascending ? Int64.max : Int64.min
+        func time(_ t: Double) -> Int64 { t.isNaN ? missing : Int64((t * 1_000_000).rounded()) }
+        switch sort.key {
+        case .created: return rows.map { time($0.created) }
+        case .modified: return rows.map { time($0.modified) }
+        case .consumerReviewedAt: return rows.map { time($0.consumerReviewedAt) }
+        case .state:
+            let ranks = pool.ranks()
+            return rows.map { $0.stateCode < OrderRow.unknownCode ? Int64($0.stateCode) : 100 + ranks[Int($0.stateWire)] }
+        case .type:
+            return rows.map { $0.typeCode == OrderRow.absentCode ? missing : Int64($0.typeCode) }
+        case .cost:
+            if rows.allSatisfy({ $0.cost == nil || $0.costKey != Int64.min }) {
+                return rows.map { $0.cost == nil ? missing : $0.costKey }
+            }
+            // Exact fallback: rank the decimals.
+            let order = rows.indices.filter { rows[$0].cost != nil }.sorted { (rows[$0].cost ?? 0) < (rows[$1].cost ?? 0) }
+            var keys = [Int64](repeating: missing, count: rows.count)
+            var rank: Int64 = 0
+            for (n, i) in order.enumerated() {
+                if n > 0, rows[order[n - 1]].cost != rows[i].cost { rank += 1 }
+                keys[i] = rank
+            }
+            return keys
+        case .offering: return names(\.offering, missing)
+        case .plan: return names(\.plan, missing)
+        case .project: return names(\.project, missing)
+        case .customer: return names(\.customer, missing)
+        case .provider: return names(\.provider, missing)
+        case .resource: return names(\.resource, missing)
+        case .createdBy: return names(\.creator, missing)
+        case .uuid: return rows.map { Int64(bitPattern: $0.key.hi >> 1) }
+        }
+    }
+
+    mutating func names(_ id: KeyPath<OrderRow, UInt32>, _ missing: Int64) -> [Int64] {
+        let ranks = pool.ranks()
+        return rows.map { $0[keyPath: id] == 0 ? missing : ranks[Int($0[keyPath: id])] }
+    }
+
+    // MARK: Filtering
+
+    /// Recomputes the rows passing the typed filter; `narrowing` filters only the previous result
+    /// (valid when the new filter implies the old one).
+    mutating func refilter(narrowing: Bool) {
+        let source = narrowing ? filtered : sorted
+        filtered = compiledFilter.isEmpty ? source : compiledFilter.filter(source, rows: rows)
+        filteredWith = appliedFilter
+        requeue()
+    }
+
+    /// Recomputes the visible list of the selected queue and (unless `recount` is false: only the tab changed) every
+    /// tab's count; keeps the selection.
+    mutating func requeue(recount: Bool = true) {
+        var counts = [Int](repeating: 0, count: queues.count)
+        let q = min(max(0, selectedQueueIndex), queues.count - 1)
+        var builtIn = [Int](repeating: 0, count: 7)
+        var out: [Int32] = []
+        let selectedKind = queues[q].kind
+        rows.withUnsafeBufferPointer { r in
+            for i in filtered where recount {
+                let row = r[Int(i)]
+                switch row.stateCode {
+                case 0...3:
+                    builtIn[1] += 1
+                    if row.inNeedsMe { builtIn[0] += 1 }
+                case 4: builtIn[2] += 1
+                case 6: builtIn[3] += 1
+                case 5: builtIn[4] += 1
+                case 7, 8: builtIn[5] += 1
+                default: break
+                }
+            }
+            builtIn[6] = filtered.count
+            func keep(_ pass: (OrderRow) -> Bool) {
+                out.reserveCapacity(filtered.count)
+                for i in filtered where pass(r[Int(i)]) { out.append(i) }
+            }
+            switch selectedKind {
+            case .needsMe: keep { $0.inNeedsMe }
+            case .pending: keep { $0.isPending }
+            case .executing: keep { $0.stateCode == 4 }
+            case .erred: keep { $0.stateCode == 6 }
+            case .done: keep { $0.stateCode == 5 }
+            case .closed: keep { $0.stateCode == 7 || $0.stateCode == 8 }
+            case .all: out = filtered
+            case .custom: break
+            }
+        }
+        if recount { for k in 0..<min(7, counts.count) { counts[k] = builtIn[k] } }
+        if !recount, queueCounts.count == counts.count { counts = queueCounts }
+        if queues.count > Queue.builtIn.count {
+            let customCount = min(32, queues.count - Queue.builtIn.count)
+            var custom = [Int](repeating: 0, count: customCount)
+            rows.withUnsafeBufferPointer { r in
+                for i in filtered where recount {
+                    var m = r[Int(i)].queueMask
+                    while m != 0 {
+                        let k = m.trailingZeroBitCount
+                        if k < customCount { custom[k] += 1 }
+                        m &= m - 1
+                    }
+                }
+                if q >= Queue.builtIn.count, q - Queue.builtIn.count < 32 {
+                    let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
+                    out = filtered.filter { r[Int($0)].queueMask & bit != 0 }
+                }
+            }
+            if recount { for k in 0..<customCount { counts[Queue.builtIn.count + k] = custom[k] } }
+        }
+        queueCounts = counts
+        setVisible(out)
+    }
+
+    /// Replaces the visible list, keeping the selection on the same order or moving it to the nearest neighbour.
+    mutating func setVisible(_ new: [Int32]) {
+        let old = visible
+        let oldPosition = selectedIndex
+        visible = new
+        guard !new.isEmpty else {
+            selectedIndex = nil
+            if let s = selectedUUID, rowIndex(s) == nil { selectedUUID = nil }
+            return
+        }
+        if let s = selectedUUID, let row = rowIndex(s), let pos = new.firstIndex(of: row) {
+            selectedIndex = pos
+            return
+        }
+        // The selected order left the view: the nearest neighbour in the old list that is still visible.
+        if let p = oldPosition, !old.isEmpty {
+            var inNew = [Bool](repeating: false, count: rows.count)
+            for i in new { inNew[Int(i)] = true }
+            let start = min(p, old.count - 1)
+            var d = 0
+            while start + d < old.count || start - d >= 0 {
+                for candidate in [start + d, start - d] where candidate >= 0 && candidate < old.count {
+                    let r = old[candidate]
+                    if r >= 0, Int(r) < inNew.count, inNew[Int(r)], let pos = new.firstIndex(of: r) {
+                        selectedIndex = pos
+                        selectedUUID = uuid(ofRow: r)
+                        return
+                    }
+                }
+                d += 1
+            }
+        }
+        selectedIndex = 0
+        selectedUUID = uuid(ofRow: new[0])
+    }
+
+    /// Removes rows and rebuilds the index; the old visible positions stay usable for the neighbour search.
+    mutating func removeRows(where shouldRemove: (OrderRow) -> Bool) {
+        var translation = [Int32](repeating: -1, count: rows.count)
+        var kept: [OrderRow] = []
+        kept.reserveCapacity(rows.count)
+        var newIndex: [RowKey: Int32] = [:]
+        for (i, row) in rows.enumerated() where !shouldRemove(row) {
+            translation[i] = Int32(kept.count)
+            newIndex[row.key] = Int32(kept.count)
+            kept.append(row)
+        }
+        guard kept.count != rows.count else { return }
+        filterCache.removeAll()
+        marked = marked.filter { newIndex[RowKey($0)] != nil }
+        detailCache = detailCache.filter { newIndex[RowKey($0.key)] != nil }
+        visible = visible.map { Int($0) < translation.count && $0 >= 0 ? translation[Int($0)] : -1 }
+        rows = kept
+        index = newIndex
+    }
+}

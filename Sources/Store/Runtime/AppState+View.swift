@@ -1,0 +1,107 @@
+import Foundation
+import WaldurClient
+
+extension AppState {
+    /// Rows in the visible list.
+    public var visibleCount: Int { visible.count }
+
+    /// The selected tab.
+    public var selectedQueue: Queue { queues[min(max(0, selectedQueueIndex), queues.count - 1)] }
+
+    /// The visible row at `i` (0 ≤ i < visibleCount) as display data; nil out of range.
+    public func visibleRow(at i: Int) -> ListRow? {
+        guard i >= 0, i < visible.count else { return nil }
+        return listRow(Int(visible[i]), selected: i == selectedIndex)
+    }
+
+    /// The visible rows in `range` (clamped), for drawing one screen.
+    public func visibleRows(_ range: Range<Int>) -> [ListRow] {
+        let lo = max(0, range.lowerBound), hi = min(visible.count, range.upperBound)
+        guard lo < hi else { return [] }
+        return (lo..<hi).compactMap { visibleRow(at: $0) }
+    }
+
+    /// The selected row, if any.
+    public var selectedRow: ListRow? { selectedIndex.flatMap { visibleRow(at: $0) } }
+
+    /// The loaded order's row by uuid (any queue, any filter).
+    public func row(for uuid: WaldurUUID) -> ListRow? {
+        guard let i = rowIndex(uuid) else { return nil }
+        return listRow(Int(i), selected: uuid == selectedUUID)
+    }
+
+    /// The number of loaded orders.
+    public var loadedCount: Int { rows.count }
+
+    func listRow(_ i: Int, selected: Bool) -> ListRow {
+        let r = rows[i]
+        let uuid = r.uuid(pool)
+        func s(_ id: UInt32) -> String { TextFolding.displayLine(pool[id]) }
+        return ListRow(
+            uuid: uuid, shortUUID: String(TextFolding.displayLine(uuid.hex).prefix(8)), state: r.state(pool),
+            type: TextFolding.displayLine(r.type(pool)?.wire ?? ""), offering: s(r.offering), offeringType: s(r.offeringType), plan: s(r.plan),
+            project: s(r.project), customer: s(r.customer), provider: s(r.provider), resource: s(r.resource),
+            createdBy: s(r.creator == 0 ? r.creatorName : r.creator), consumerReviewer: s(r.consumerReviewer),
+            providerReviewer: s(r.providerReviewer), cost: r.cost.map { Money($0).formatted(places: 2) } ?? "",
+            created: OrderRow.date(r.created), modified: OrderRow.date(r.modified), consumerReviewedAt: OrderRow.date(r.consumerReviewedAt),
+            isSelected: selected, isMarked: marked.contains(uuid), isNew: r.isNew, isChanged: r.isChanged,
+            pendingAction: pendingActions[uuid], needsMe: r.inNeedsMe)
+    }
+
+    /// The detail view of the selected order (from the full order when fetched, else from its list row).
+    public var detail: DetailViewModel? {
+        guard let s = selectedUUID, let i = rowIndex(s) else { return nil }
+        let order = detailCache[s] ?? rowOrder(Int(i))
+        return DetailBuilder.build(order, isFull: detailCache[s] != nil, isLoading: detailLoading.contains(s),
+                                   loadError: detailErrors[s], isStaff: configuration.isStaff)
+    }
+
+    /// A trimmed `Order` rebuilt from a row, for the detail view while the full order loads.
+    func rowOrder(_ i: Int) -> Order {
+        let r = rows[i]
+        var o = Order(uuid: r.uuid(pool))
+        func v(_ id: UInt32) -> String? { id == 0 ? nil : pool[id] }
+        o.state = r.state(pool)
+        o.type = r.type(pool)
+        o.offeringName = v(r.offering)
+        o.offeringType = v(r.offeringType)
+        o.planName = v(r.plan)
+        o.projectName = v(r.project)
+        o.customerName = v(r.customer)
+        o.providerName = v(r.provider)
+        o.resourceName = v(r.resource)
+        o.createdByUsername = v(r.creator)
+        o.createdByFullName = v(r.creatorName)
+        o.consumerReviewedByUsername = v(r.consumerReviewer)
+        o.providerReviewedByUsername = v(r.providerReviewer)
+        o.cost = r.cost.map { Money($0) }
+        o.created = OrderRow.date(r.created)
+        o.modified = OrderRow.date(r.modified)
+        o.consumerReviewedAt = OrderRow.date(r.consumerReviewedAt)
+        o.providerReviewedAt = OrderRow.date(r.providerReviewedAt)
+        return o
+    }
+
+    /// "stale (2m old)" age text when the last refresh failed.
+    var staleAgeText: String? {
+        refresh.age(now: now).map { "\(AppState.duration($0)) ago" }
+    }
+
+    /// What the status line should show now, most important first: a filter error, the load progress, staleness,
+    /// then the latest message.
+    public var statusLine: StatusMessage? {
+        if let e = filterError { return StatusMessage(.warning, "filter: \(e.message) (showing the last valid filter)", at: now) }
+        if let p = loadProgress { return StatusMessage(.info, p.text, at: now) }
+        if refresh.isStale {
+            return StatusMessage(.warning, "stale: last refresh \(staleAgeText ?? "never"); \(refresh.lastError ?? "")", at: now)
+        }
+        return messages.last
+    }
+
+    /// "live every 10s", "paused", "off".
+    public var refreshText: String {
+        if configuration.refreshInterval <= 0 { return "refresh off" }
+        if refresh.isPaused { return "refresh paused" }
+        return "live every \(AppState.duration(configuration.refreshInterval))"
+    }
+}

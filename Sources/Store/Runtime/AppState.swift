@@ -1,0 +1,128 @@
+import Foundation
+import WaldurClient
+
+/// Everything the screen shows, as a value. Change it only through `reduce(_:_:)`.
+public struct AppState: Sendable {
+    public internal(set) var configuration: StoreConfiguration
+    /// The clock as last told by `.start`/`.tick` (the reducer never reads the system clock).
+    public internal(set) var now: Date
+
+    // MARK: Queues and filter
+
+    /// The tabs: the built-in ones, then the user queues.
+    public internal(set) var queues: [Queue]
+    public internal(set) var selectedQueueIndex: Int = 0
+    /// Orders per tab that also pass the typed filter (same order as `queues`).
+    public internal(set) var queueCounts: [Int]
+    /// User queues from the configuration whose filter did not parse, with the error (they match nothing).
+    public internal(set) var queueErrors: [String: FilterParseError] = [:]
+    /// The filter line as typed.
+    public internal(set) var filterText: String = ""
+    /// The last filter that parsed (applied to the list).
+    public internal(set) var appliedFilter: FilterExpression = .empty
+    /// Why the typed text does not parse (the list keeps `appliedFilter`).
+    public internal(set) var filterError: FilterParseError?
+    /// The server query of the last full load (its filter part narrows what is loaded).
+    public internal(set) var loadedServerQuery: OrderListQuery?
+
+    // MARK: List
+
+    public internal(set) var sort: OrderSort = .default
+    /// Every loaded order, compact (not in display order).
+    var rows: [OrderRow] = []
+    /// Names of the rows.
+    public internal(set) var pool = StringPool()
+    var index: [RowKey: Int32] = [:]
+    /// All rows in sort order.
+    var sorted: [Int32] = []
+    /// Sorted rows passing the typed filter (any queue).
+    var filtered: [Int32] = []
+    /// Rows of the selected queue passing the filter, in sort order (what the list shows).
+    var visible: [Int32] = []
+    var compiledFilter = CompiledFilter.matchAll
+    var queueFilters: [CompiledFilter?] = []
+    /// The filter `filtered` was computed with (to narrow incrementally).
+    var filteredWith: FilterExpression = .empty
+    /// Recent filter results for the current rows and sort (backspace returns to one instantly).
+    var filterCache: [(expression: FilterExpression, compiled: CompiledFilter, filtered: [Int32])] = []
+
+    /// The order the cursor is on (it follows the order across refreshes, filtering and sorting).
+    public internal(set) var selectedUUID: WaldurUUID?
+    /// Its position in the visible list.
+    public internal(set) var selectedIndex: Int?
+    /// Orders marked for bulk actions (kept across refreshes while they exist).
+    public internal(set) var marked: Set<WaldurUUID> = []
+
+    // MARK: Detail
+
+    /// Full orders fetched for the detail view.
+    public internal(set) var detailCache: [WaldurUUID: Order] = [:]
+    /// Full orders being fetched.
+    public internal(set) var detailLoading: Set<WaldurUUID> = []
+    /// Why fetching a full order failed.
+    public internal(set) var detailErrors: [WaldurUUID: String] = [:]
+
+    // MARK: Actions
+
+    /// The open confirmation, if any.
+    public internal(set) var confirmation: ActionConfirmation?
+    /// Orders with an action sent and not yet answered (a second submit is refused).
+    public internal(set) var pendingActions: [WaldurUUID: OrderAction] = [:]
+    /// Per-order results of the last action run.
+    public internal(set) var lastResults: [ActionResultLine] = []
+    var lastBatch = 0
+    var batchAction: [Int: OrderAction] = [:]
+
+    // MARK: Loading and refresh
+
+    /// Progress of the running full load ("loading 3,400 of 10,000"); nil when idle.
+    public internal(set) var loadProgress: LoadProgress?
+    /// The first full load finished.
+    public internal(set) var hasLoaded = false
+    public internal(set) var refresh = RefreshStatus()
+    var loads: [Int: RunningLoad] = [:]
+    var lastLoadID = 0
+    var started = false
+    /// When time-relative filters were last evaluated.
+    var timeFilterAt = Date(timeIntervalSince1970: 0)
+
+    /// Status line messages, oldest first (capped).
+    public internal(set) var messages: [StatusMessage] = []
+
+    public init(configuration: StoreConfiguration = StoreConfiguration(), now: Date = Date(timeIntervalSince1970: 0)) {
+        self.configuration = configuration
+        self.now = now
+        var queues = Queue.builtIn
+        var filters: [CompiledFilter?] = Array(repeating: nil, count: queues.count)
+        var errors: [String: FilterParseError] = [:]
+        for (name, text) in configuration.userQueues {
+            switch parseFilter(text) {
+            case let .success(expression):
+                queues.append(Queue(name: name, kind: .custom(expression)))
+            case let .failure(error):
+                errors[name] = error
+                queues.append(Queue(name: name, kind: .custom(FilterExpression(terms: [FilterTerm(.state([]))]))))
+            }
+            filters.append(nil)
+        }
+        self.queues = queues
+        self.queueFilters = filters
+        self.queueErrors = errors
+        self.queueCounts = Array(repeating: 0, count: queues.count)
+        var refresh = RefreshStatus()
+        refresh.isPaused = false
+        self.refresh = refresh
+        for (name, error) in errors {
+            messages.append(StatusMessage(.warning, "queue “\(name)”: \(error.message)", at: now))
+        }
+    }
+
+    /// A load in flight.
+    struct RunningLoad: Sendable {
+        var purpose: LoadPurpose
+        var startedAt: Date
+        var seen: Set<RowKey> = []
+        var loaded = 0
+        var total: Int?
+    }
+}

@@ -1,0 +1,317 @@
+import Foundation
+import WaldurClient
+
+/// The pure reducer: applies `action` to `state` and returns the work to do. No I/O, no clock reads.
+public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+    switch action {
+    case let .start(now):
+        guard !state.started else { return [] }
+        state.now = now
+        state.started = true
+        return [.loadPersistedSort]
+
+    case let .persistedSortLoaded(sort):
+        if let sort { state.sort = sort }
+        state.resort()
+        return state.startFullLoad(reconcile: false)
+
+    case let .tick(now):
+        return state.tick(now)
+
+    case .reload:
+        guard state.started else { return [] }
+        return state.startFullLoad(reconcile: false)
+
+    case let .pageLoaded(id, orders, total):
+        return state.pageLoaded(id: id, orders: orders, total: total)
+
+    case let .loadFinished(id):
+        return state.loadFinished(id: id)
+
+    case let .loadFailed(id, error):
+        return state.loadFailed(id: id, error: error)
+
+    case let .selectQueue(i):
+        guard i >= 0, i < state.queues.count, i != state.selectedQueueIndex else { return [] }
+        state.selectedQueueIndex = i
+        state.requeue(recount: false)
+        return state.selectionEffects()
+
+    case let .setFilterText(text):
+        state.filterText = text
+        switch parseFilter(text) {
+        case let .success(expression):
+            state.filterError = nil
+            guard expression != state.appliedFilter else { return [] }
+            state.appliedFilter = expression
+            if !expression.dependsOnTime, let hit = state.filterCache.first(where: { $0.expression == expression }) {
+                state.compiledFilter = hit.compiled
+                state.filtered = hit.filtered
+                state.filteredWith = expression
+                state.requeue()
+                return state.selectionEffects()
+            }
+            let narrowing = expression.narrows(state.filteredWith)
+            state.compiledFilter = CompiledFilter(expression, pool: state.pool, now: state.now, previous: state.compiledFilter)
+            state.refilter(narrowing: narrowing)
+            if !expression.dependsOnTime {
+                state.filterCache.append((expression, state.compiledFilter, state.filtered))
+                if state.filterCache.count > 24 { state.filterCache.removeFirst() }
+            }
+            return state.selectionEffects()
+        case let .failure(error):
+            state.filterError = error
+            return []
+        }
+
+    case let .sort(key, ascending):
+        let asc: Bool
+        if let ascending {
+            asc = ascending
+        } else if key == state.sort.key {
+            asc = !state.sort.ascending
+        } else {
+            // Dates and money: largest/newest first; names: A→Z.
+            switch key {
+            case .created, .modified, .consumerReviewedAt, .cost: asc = false
+            default: asc = true
+            }
+        }
+        let new = OrderSort(key: key, ascending: asc)
+        guard new != state.sort else { return [] }
+        state.sort = new
+        state.resort()
+        return [.persistSort(new)]
+
+    case let .moveSelection(delta):
+        guard !state.visible.isEmpty else { return [] }
+        let current = state.selectedIndex ?? 0
+        return state.select(index: current + delta)
+
+    case let .selectRow(i):
+        return state.select(index: i)
+
+    case let .selectOrder(uuid):
+        guard let row = state.rowIndex(uuid), let pos = state.visible.firstIndex(of: row) else { return [] }
+        return state.select(index: pos)
+
+    case .toggleMark:
+        guard let s = state.selectedUUID else { return [] }
+        if state.marked.contains(s) { state.marked.remove(s) } else { state.marked.insert(s) }
+        return []
+
+    case .markAllVisible:
+        for i in state.visible { state.marked.insert(state.uuid(ofRow: i)) }
+        return []
+
+    case .clearMarks:
+        state.marked = []
+        return []
+
+    case let .orderRetrieved(order):
+        state.detailErrors[order.uuid] = nil
+        // Only keep it if the order is (still) loaded.
+        guard state.rowIndex(order.uuid) != nil else {
+            state.detailLoading.remove(order.uuid)
+            return []
+        }
+        return state.acceptFullOrder(order)
+
+    case let .orderRetrieveFailed(uuid, error):
+        state.detailLoading.remove(uuid)
+        if error.status == 404 {
+            let key = RowKey(uuid)
+            state.removeRows { $0.key == key }
+            state.resort()
+            state.message(.warning, "order \(uuid.hex.prefix(8)) no longer exists")
+            return state.selectionEffects()
+        }
+        state.detailErrors[uuid] = error.message
+        return []
+
+    case let .requestAction(a):
+        return state.requestAction(a)
+
+    case let .setActionInput(text):
+        state.confirmation?.text = text
+        return []
+
+    case .confirmAction:
+        return state.confirmAction()
+
+    case .cancelAction:
+        state.confirmation = nil
+        return []
+
+    case let .actionCompleted(batch, call, outcome):
+        return state.actionCompleted(batch: batch, call: call, outcome: outcome)
+
+    case let .setRefreshPaused(paused):
+        state.refresh.isPaused = paused
+        if !paused { state.refresh.nextPollAt = state.now }
+        return []
+
+    case .toggleRefreshPaused:
+        return reduce(&state, .setRefreshPaused(!state.refresh.isPaused))
+
+    case .clearHighlights:
+        let mask = ~(OrderRow.newFlag | OrderRow.changedFlag)
+        for i in state.rows.indices where state.rows[i].flags & ~mask != 0 { state.rows[i].flags &= mask }
+        return []
+
+    case .dismissMessage:
+        if !state.messages.isEmpty { state.messages.removeLast() }
+        return []
+    }
+}
+
+extension AppState {
+    mutating func message(_ level: StatusMessage.Level, _ text: String) {
+        messages.append(StatusMessage(level, text, at: now))
+        if messages.count > 50 { messages.removeFirst(messages.count - 50) }
+    }
+
+    mutating func select(index i: Int) -> [Effect] {
+        guard !visible.isEmpty else { return [] }
+        let pos = min(max(0, i), visible.count - 1)
+        selectedIndex = pos
+        selectedUUID = uuid(ofRow: visible[pos])
+        return selectionEffects()
+    }
+
+    /// Fetches the full order of the selection when it is not cached.
+    mutating func selectionEffects() -> [Effect] {
+        guard let s = selectedUUID, detailCache[s] == nil, !detailLoading.contains(s), detailErrors[s] == nil else { return [] }
+        detailLoading.insert(s)
+        return [.retrieveOrder(s)]
+    }
+
+    /// A full order from the server: updates its row and caches it for the detail view.
+    mutating func acceptFullOrder(_ order: Order) -> [Effect] {
+        let effects = merge([order], purpose: nil, flagChanges: hasLoaded)
+        detailCache[order.uuid] = order
+        detailLoading.remove(order.uuid)
+        trimDetailCache()
+        return effects.filter { $0 != .retrieveOrder(order.uuid) }
+    }
+
+    mutating func trimDetailCache() {
+        guard detailCache.count > 200 else { return }
+        for key in detailCache.keys where key != selectedUUID {
+            detailCache[key] = nil
+            if detailCache.count <= 150 { break }
+        }
+    }
+
+    // MARK: Loads
+
+    mutating func pageLoaded(id: Int, orders: [Order], total: Int?) -> [Effect] {
+        guard var load = loads[id] else { return [] } // superseded or finished: ignored
+        for o in orders { load.seen.insert(RowKey(o.uuid)) }
+        load.loaded += orders.count
+        if load.total == nil { load.total = total }
+        loads[id] = load
+        var flagChanges = hasLoaded
+        if case .full(reconcile: false) = load.purpose {
+            flagChanges = false
+            loadProgress = LoadProgress(loaded: load.loaded, total: load.total)
+        }
+        return merge(orders, purpose: load.purpose, flagChanges: flagChanges)
+    }
+
+    mutating func loadFinished(id: Int) -> [Effect] {
+        guard let load = loads.removeValue(forKey: id) else { return [] }
+        switch load.purpose {
+        case let .full(reconcile):
+            // Orders the server no longer lists (under the loaded query) are dropped.
+            let seen = load.seen
+            removeRows { !seen.contains($0.key) }
+            if !reconcile { loadProgress = nil }
+            hasLoaded = true
+            refresh.lastSuccess = load.startedAt
+            refresh.pollAnchor = load.startedAt
+            refresh.lastFullLoad = load.startedAt
+            refreshSucceeded()
+            resort()
+            return selectionEffects()
+        case .needsMeConsumer(incremental: false), .needsMeProvider(incremental: false):
+            let flag = load.purpose == .needsMeConsumer(incremental: false) ? OrderRow.needsMeConsumerFlag : OrderRow.needsMeProviderFlag
+            for i in rows.indices {
+                if load.seen.contains(rows[i].key) { rows[i].flags |= flag } else { rows[i].flags &= ~flag }
+            }
+            requeue()
+            return []
+        case .needsMeConsumer, .needsMeProvider:
+            return []
+        case .poll:
+            refresh.lastSuccess = load.startedAt
+            refresh.pollAnchor = load.startedAt
+            refreshSucceeded()
+            return []
+        }
+    }
+
+    mutating func refreshSucceeded() {
+        refresh.consecutiveFailures = 0
+        refresh.lastError = nil
+        if configuration.refreshInterval > 0 { refresh.nextPollAt = now.addingTimeInterval(configuration.refreshInterval) }
+    }
+
+    mutating func loadFailed(id: Int, error: WaldurError) -> [Effect] {
+        guard let load = loads.removeValue(forKey: id) else { return [] }
+        if error == .cancelled { return [] }
+        switch load.purpose {
+        case .full(reconcile: false):
+            loadProgress = nil
+            message(.error, "loading orders failed: \(error.message)")
+            if hasLoaded { markStale(error) }
+        case .full(reconcile: true), .poll:
+            markStale(error)
+        case .needsMeConsumer, .needsMeProvider:
+            message(.warning, "loading the “Needs me” queue failed: \(error.message)")
+        }
+        return []
+    }
+
+    /// A failed refresh: what is loaded stays; the data is marked stale and the next poll backs off.
+    mutating func markStale(_ error: WaldurError) {
+        refresh.consecutiveFailures += 1
+        refresh.lastError = error.message
+        let base = max(configuration.refreshInterval, 1)
+        let wait = min(base * pow(2, Double(refresh.consecutiveFailures)), max(configuration.maxBackoff, base))
+        refresh.nextPollAt = now.addingTimeInterval(wait)
+        message(.warning, "refresh failed: \(error.message) — showing data from \(staleAgeText ?? "earlier"); retrying in \(AppState.duration(wait))")
+    }
+
+    // MARK: Time
+
+    mutating func tick(_ t: Date) -> [Effect] {
+        now = t
+        var effects: [Effect] = []
+        // Time-relative filters (age<2h) are re-evaluated every 15 seconds of clock time.
+        if appliedFilter.dependsOnTime || queues.contains(where: { if case let .custom(e) = $0.kind { return e.dependsOnTime } else { return false } }),
+           abs(t.timeIntervalSince(timeFilterAt)) >= 15 {
+            timeFilterAt = t
+            compiledFilter = CompiledFilter(appliedFilter, pool: pool, now: now, previous: compiledFilter)
+            compileQueueFilters()
+            refilter(narrowing: false)
+            effects += selectionEffects()
+        }
+        guard started, hasLoaded, configuration.refreshInterval > 0, !refresh.isPaused, !isPolling else { return effects }
+        let due = refresh.nextPollAt ?? (refresh.lastSuccess ?? t).addingTimeInterval(configuration.refreshInterval)
+        refresh.nextPollAt = due
+        guard t >= due else { return effects }
+        if let last = refresh.lastFullLoad, t.timeIntervalSince(last) >= configuration.reconcileInterval {
+            return effects + startFullLoad(reconcile: true)
+        }
+        return effects + startPoll()
+    }
+
+    static func duration(_ seconds: TimeInterval) -> String {
+        let s = Int(seconds.rounded())
+        if s < 60 { return "\(s)s" }
+        if s < 3600 { return "\(s / 60)m" }
+        if s < 86400 { return "\(s / 3600)h" }
+        return "\(s / 86400)d"
+    }
+}

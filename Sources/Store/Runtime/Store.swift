@@ -1,0 +1,169 @@
+import Foundation
+import WaldurClient
+
+/// Runs the reducer on the main actor and executes its effects through an `OrderService`; results come back as actions.
+@MainActor
+public final class Store {
+    /// The current state.
+    public private(set) var state: AppState
+    /// Called after every action with the new state (the UI redraws from it).
+    public var onChange: (@MainActor (AppState) -> Void)?
+
+    let service: any OrderService
+    let sortFile: SortFile
+    let clock: @Sendable () -> Date
+    var loadTasks: [Int: Task<Void, Never>] = [:]
+    var tasks: [Int: Task<Void, Never>] = [:]
+    var nextTask = 0
+    var ticker: Task<Void, Never>?
+
+    /// - Parameters:
+    ///   - sortFile: where the sort is remembered; nil uses the configuration's directory or the XDG default.
+    ///   - clock: the time source for `.start` and ticks.
+    public init(service: any OrderService, configuration: StoreConfiguration, sortFile: SortFile? = nil,
+                clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.service = service
+        self.sortFile = sortFile ?? SortFile(directory: configuration.stateDirectory ?? SortFile.defaultDirectory())
+        self.clock = clock
+        self.state = AppState(configuration: configuration, now: clock())
+    }
+
+    /// Applies an action and starts its effects.
+    public func send(_ action: AppAction) {
+        let effects = reduce(&state, action)
+        onChange?(state)
+        for effect in effects { run(effect) }
+    }
+
+    /// Sends `.start` and, when `tickEvery` is given, a `.tick` that often (the live refresh clock).
+    public func start(tickEvery seconds: TimeInterval? = 1) {
+        send(.start(now: clock()))
+        guard let seconds, seconds > 0, ticker == nil else { return }
+        let clock = self.clock
+        ticker = Task { [weak self] in
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+                guard !Task.isCancelled else { return }
+                self?.send(.tick(now: clock()))
+            }
+        }
+    }
+
+    /// Cancels the ticker and every running effect.
+    public func stop() {
+        ticker?.cancel()
+        ticker = nil
+        for t in loadTasks.values { t.cancel() }
+        for t in tasks.values { t.cancel() }
+        loadTasks = [:]
+        tasks = [:]
+    }
+
+    /// Waits until no effect is running (for tests and orderly shutdown).
+    public func waitUntilIdle() async {
+        while true {
+            let running = Array(loadTasks.values) + Array(tasks.values)
+            if running.isEmpty { return }
+            for t in running { await t.value }
+        }
+    }
+
+    func track(_ body: @escaping @MainActor (Store) async -> Void) {
+        nextTask += 1
+        let key = nextTask
+        tasks[key] = Task { [weak self] in
+            guard let self else { return }
+            await body(self)
+            self.tasks[key] = nil
+        }
+    }
+
+    func run(_ effect: Effect) {
+        switch effect {
+        case .loadPersistedSort:
+            let file = sortFile
+            track { store in
+                let sort = await Task.detached { file.read() }.value
+                store.send(.persistedSortLoaded(sort))
+            }
+        case let .persistSort(sort):
+            let file = sortFile
+            track { store in
+                let failure: String? = await Task.detached { () -> String? in
+                    do { try file.write(sort); return nil } catch { return "\(error)" }
+                }.value
+                if let failure { store.state.message(.warning, "could not remember the sort in \(file.url.path): \(failure)") }
+            }
+        case let .load(request):
+            let service = self.service
+            let id = request.id
+            loadTasks[id] = Task { [weak self] in
+                do {
+                    for try await page in service.listOrders(request.query, concurrency: 4) {
+                        try Task.checkCancellation()
+                        self?.send(.pageLoaded(id: id, orders: page.orders, totalCount: page.totalCount))
+                    }
+                    try Task.checkCancellation()
+                    self?.send(.loadFinished(id: id))
+                } catch let error as WaldurError {
+                    if !Task.isCancelled { self?.send(.loadFailed(id: id, error: error)) }
+                } catch {
+                    if !Task.isCancelled { self?.send(.loadFailed(id: id, error: .cancelled)) }
+                }
+                self?.loadTasks[id] = nil
+            }
+        case let .cancelLoad(id):
+            loadTasks.removeValue(forKey: id)?.cancel()
+        case let .retrieveOrder(uuid):
+            let service = self.service
+            track { store in
+                do throws(WaldurError) {
+                    let order = try await service.retrieve(uuid, fields: [])
+                    store.send(.orderRetrieved(order))
+                } catch {
+                    store.send(.orderRetrieveFailed(uuid, error))
+                }
+            }
+        case let .runActions(batch, calls, concurrency):
+            // Defence in depth: read-only never reaches the server, whatever the reducer said.
+            if state.configuration.readOnly {
+                for call in calls {
+                    send(.actionCompleted(batch: batch, call: call, outcome: .failed(.configuration("read-only mode: actions are disabled"))))
+                }
+                return
+            }
+            let service = self.service
+            track { store in
+                await withTaskGroup(of: (ActionCall, ActionOutcome).self) { group in
+                    var next = 0
+                    func startNext() {
+                        guard next < calls.count else { return }
+                        let call = calls[next]
+                        next += 1
+                        group.addTask { (call, await Store.execute(call, service)) }
+                    }
+                    for _ in 0..<max(1, concurrency) { startNext() }
+                    while let (call, outcome) = await group.next() {
+                        store.send(.actionCompleted(batch: batch, call: call, outcome: outcome))
+                        startNext()
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs one call and re-fetches the order, so the list shows only what the server confirmed.
+    nonisolated static func execute(_ call: ActionCall, _ service: any OrderService) async -> ActionOutcome {
+        do throws(WaldurError) {
+            _ = try await service.perform(call)
+        } catch {
+            return .failed(error)
+        }
+        if call.endpoint.removesOrder { return .removed }
+        do throws(WaldurError) {
+            return .updated(try await service.retrieve(call.uuid, fields: []))
+        } catch {
+            return error.status == 404 ? .removed : .unconfirmed(error)
+        }
+    }
+}

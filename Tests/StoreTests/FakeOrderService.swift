@@ -1,0 +1,183 @@
+import Foundation
+import WaldurClient
+@testable import OrderStore
+
+/// A gate a scripted call waits on until the test opens it.
+final class Gate: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isOpen = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func wait() async {
+        await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
+            lock.lock()
+            if isOpen { lock.unlock(); c.resume(); return }
+            waiters.append(c)
+            lock.unlock()
+        }
+    }
+
+    func open() {
+        lock.lock()
+        isOpen = true
+        let w = waiters
+        waiters = []
+        lock.unlock()
+        for c in w { c.resume() }
+    }
+}
+
+/// A scripted server: a list of orders, per-call failures and gates, and a log of calls.
+final class FakeOrderService: OrderService, @unchecked Sendable {
+    private let lock = NSLock()
+    private var _orders: [Order]
+    var pageSize = 2
+    /// Orders the user may approve as consumer / provider (by uuid hex).
+    var consumerApprovable: Set<String> = []
+    var providerApprovable: Set<String> = []
+    /// The next list calls fail with these errors (first in, first out).
+    var listFailures: [WaldurError] = []
+    /// Gates for list calls by call number (1-based).
+    var listGates: [Int: Gate] = [:]
+    /// Gates for retrieve by uuid hex.
+    var retrieveGates: [String: Gate] = [:]
+    /// Errors for actions by uuid hex.
+    var actionFailures: [String: WaldurError] = [:]
+    /// A gate every action waits on.
+    var actionGate: Gate?
+    private(set) var listQueries: [OrderListQuery] = []
+    private(set) var actionCalls: [ActionCall] = []
+    private(set) var retrieved: [String] = []
+    private(set) var inFlightActions = 0
+    private(set) var maxInFlightActions = 0
+
+    init(_ orders: [Order]) { _orders = orders }
+
+    func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
+    var orders: [Order] {
+        get { locked { _orders } }
+        set { locked { _orders = newValue } }
+    }
+
+    func update(_ n: Int, _ change: (inout Order) -> Void) {
+        locked {
+            if let i = _orders.firstIndex(where: { $0.uuid == uuid(n) }) { change(&_orders[i]) }
+        }
+    }
+
+    func listOrders(_ query: OrderListQuery, concurrency: Int) -> AsyncThrowingStream<OrderPage, any Error> {
+        let (call, failure, gate, matching): (Int, WaldurError?, Gate?, [Order]) = locked {
+            listQueries.append(query)
+            let call = listQueries.count
+            let failure = listFailures.isEmpty ? nil : listFailures.removeFirst()
+            let matching = _orders.filter { o in
+                if !query.state.isEmpty, !query.state.contains(o.state ?? .unknown("")) { return false }
+                if query.canApproveAsConsumer == true, !consumerApprovable.contains(o.uuid.hex) { return false }
+                if query.canApproveAsProvider == true, !providerApprovable.contains(o.uuid.hex) { return false }
+                if let m = query.modified, let om = o.modified, om < m { return false }
+                return true
+            }
+            return (call, failure, listGates[call], matching)
+        }
+        _ = call
+        let size = pageSize
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                if let gate { await gate.wait() }
+                if let failure {
+                    continuation.finish(throwing: failure)
+                    return
+                }
+                var page = 1
+                var start = 0
+                repeat {
+                    let slice = Array(matching[start..<min(matching.count, start + size)])
+                    continuation.yield(OrderPage(orders: slice, totalCount: matching.count, page: page, next: nil))
+                    start += size
+                    page += 1
+                } while start < matching.count
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    func retrieve(_ uuid: WaldurUUID, fields: [String]) async throws(WaldurError) -> Order {
+        let gate = locked { () -> Gate? in
+            retrieved.append(uuid.hex)
+            return retrieveGates[uuid.hex]
+        }
+        if let gate { await gate.wait() }
+        guard var order = locked({ _orders.first { $0.uuid == uuid } }) else {
+            throw WaldurError.http(status: 404, serverMessage: "Not found.", retryAfter: nil)
+        }
+        order.requestComment = "full order"
+        return order
+    }
+
+    func offering(of uuid: WaldurUUID) async throws(WaldurError) -> Offering {
+        throw WaldurError.http(status: 404, serverMessage: "Not found.", retryAfter: nil)
+    }
+
+    private func act(_ call: ActionCall, _ change: @escaping (inout Order) -> Void) async throws(WaldurError) -> ActionResult {
+        let (gate, failure) = locked { () -> (Gate?, WaldurError?) in
+            actionCalls.append(call)
+            inFlightActions += 1
+            maxInFlightActions = max(maxInFlightActions, inFlightActions)
+            return (actionGate, actionFailures[call.uuid.hex])
+        }
+        if let gate { await gate.wait() }
+        locked { inFlightActions -= 1 }
+        if let failure { throw failure }
+        locked {
+            if let i = _orders.firstIndex(where: { $0.uuid == call.uuid }) {
+                change(&_orders[i])
+                _orders[i].modified = (_orders[i].modified ?? testNow).addingTimeInterval(1)
+            }
+        }
+        return ActionResult(status: 200, detail: nil)
+    }
+
+    func approveByConsumer(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
+        try await act(ActionCall(.approveByConsumer, uuid)) { $0.state = .pendingProvider }
+    }
+    func approveByProvider(_ uuid: WaldurUUID, attributes: JSONValue?) async throws(WaldurError) -> ActionResult {
+        try await act(ActionCall(.approveByProvider, uuid)) { $0.state = .executing }
+    }
+    func rejectByConsumer(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
+        try await act(ActionCall(.rejectByConsumer, uuid)) { $0.state = .rejected }
+    }
+    func rejectByProvider(_ uuid: WaldurUUID, comment: String?) async throws(WaldurError) -> ActionResult {
+        try await act(ActionCall(.rejectByProvider, uuid, text: comment)) { $0.state = .rejected }
+    }
+    func cancel(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
+        try await act(ActionCall(.cancel, uuid)) { $0.state = .canceled }
+    }
+    func setStateExecuting(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
+        try await act(ActionCall(.setStateExecuting, uuid)) { $0.state = .executing }
+    }
+    func setStateDone(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
+        try await act(ActionCall(.setStateDone, uuid)) { $0.state = .done }
+    }
+    func setStateErred(_ uuid: WaldurUUID, errorMessage: String, errorTraceback: String) async throws(WaldurError) -> ActionResult {
+        try await act(ActionCall(.setStateErred, uuid, text: errorMessage)) { $0.state = .erred; $0.errorMessage = errorMessage }
+    }
+    func setBackendID(_ uuid: WaldurUUID, backendID: String) async throws(WaldurError) -> ActionResult {
+        try await act(ActionCall(.setBackendID, uuid, text: backendID)) { $0.backendID = backendID }
+    }
+    func unlink(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
+        let r = try await act(ActionCall(.unlink, uuid)) { _ in }
+        locked { _orders.removeAll { $0.uuid == uuid } }
+        return r
+    }
+    func delete(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
+        let r = try await act(ActionCall(.delete, uuid)) { _ in }
+        locked { _orders.removeAll { $0.uuid == uuid } }
+        return r
+    }
+}

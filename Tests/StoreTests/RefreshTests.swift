@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+import WaldurClient
+@testable import OrderStore
+
+@Suite struct RefreshTests {
+    let orders = [makeOrder(1), makeOrder(2, state: .executing), makeOrder(3, state: .done)]
+
+    func loaded(_ config: StoreConfiguration = StoreConfiguration()) -> AppState {
+        var s = loadedState(orders, configuration: config)
+        _ = reduce(&s, .selectQueue(s.queueIndex("All")))
+        return s
+    }
+
+    @Test func pollsEveryIntervalForModifiedOrdersWithOverlap() {
+        var s = loaded()
+        #expect(loads(reduce(&s, .tick(now: testNow.addingTimeInterval(5)))).isEmpty)
+        let requests = loads(reduce(&s, .tick(now: testNow.addingTimeInterval(10))))
+        let poll = requests.first { $0.purpose == .poll }
+        #expect(poll?.query.modified == testNow.addingTimeInterval(-5))
+        #expect(poll?.query.fields == OrderRow.listFields)
+        #expect(requests.contains { $0.purpose == .needsMeConsumer(incremental: true) && $0.query.modified == testNow.addingTimeInterval(-5) })
+        // No second poll while one runs.
+        #expect(loads(reduce(&s, .tick(now: testNow.addingTimeInterval(30)))).isEmpty)
+    }
+
+    @Test func zeroIntervalDisablesAndPauseStops() {
+        var off = loaded(StoreConfiguration(refreshInterval: 0))
+        #expect(loads(reduce(&off, .tick(now: testNow.addingTimeInterval(3600)))).isEmpty)
+        #expect(off.refreshText == "refresh off")
+        var s = loaded()
+        _ = reduce(&s, .toggleRefreshPaused)
+        #expect(s.refreshText == "refresh paused")
+        #expect(loads(reduce(&s, .tick(now: testNow.addingTimeInterval(60)))).isEmpty)
+        _ = reduce(&s, .toggleRefreshPaused)
+        #expect(!loads(reduce(&s, .tick(now: testNow.addingTimeInterval(61)))).isEmpty)
+    }
+
+    @Test func pollMergesAndFlagsNewAndChanged() {
+        var s = loaded()
+        let effects = reduce(&s, .tick(now: testNow.addingTimeInterval(10)))
+        var changed = orders[1]
+        changed.state = .done
+        changed.modified = testNow.addingTimeInterval(8)
+        let fresh = makeOrder(9, created: testNow.addingTimeInterval(9))
+        finishLoads(&s, effects, full: [], poll: [changed, fresh])
+        #expect(s.visibleNumbers == [9, 1, 2, 3])
+        #expect(s.row(for: uuid(9))?.isNew == true)
+        #expect(s.row(for: uuid(2))?.isChanged == true)
+        #expect(s.row(for: uuid(2))?.state == .done)
+        #expect(s.row(for: uuid(1))?.isChanged == false)
+        _ = reduce(&s, .clearHighlights)
+        #expect(s.row(for: uuid(9))?.isNew == false)
+        #expect(s.row(for: uuid(2))?.isChanged == false)
+        // The next poll asks from this poll's start.
+        let next = loads(reduce(&s, .tick(now: testNow.addingTimeInterval(20)))).first { $0.purpose == .poll }
+        #expect(next?.query.modified == testNow.addingTimeInterval(5))
+    }
+
+    @Test func failedPollMarksStaleKeepsDataAndBacksOff() {
+        var s = loaded()
+        var t = testNow.addingTimeInterval(10)
+        var waits: [TimeInterval] = []
+        for _ in 0..<4 {
+            let effects = reduce(&s, .tick(now: t))
+            guard let poll = loads(effects).first(where: { $0.purpose == .poll }) else {
+                Issue.record("no poll at \(t)")
+                return
+            }
+            for r in loads(effects) where r.purpose != .poll { _ = reduce(&s, .loadFinished(id: r.id)) }
+            _ = reduce(&s, .loadFailed(id: poll.id, error: .transport(.connectionRefused, detail: "")))
+            #expect(s.loadedCount == 3)
+            #expect(s.refresh.isStale)
+            let next = s.refresh.nextPollAt
+            #expect(next != nil)
+            waits.append(next.map { $0.timeIntervalSince(t) } ?? 0)
+            t = next ?? t
+        }
+        #expect(waits == [20, 40, 80, 160])
+        #expect(s.statusLine?.text.contains("stale") == true)
+        #expect(s.statusLine?.text.contains("connection was refused") == true)
+        // Success clears the staleness.
+        let effects = reduce(&s, .tick(now: t))
+        finishLoads(&s, effects, full: [], poll: [])
+        #expect(!s.refresh.isStale)
+    }
+
+    @Test func reconcileDropsVanishedOrdersAndFlagsNewOnes() {
+        var s = loaded(StoreConfiguration(reconcileInterval: 60))
+        let effects = reduce(&s, .tick(now: testNow.addingTimeInterval(60)))
+        #expect(loads(effects).contains { $0.purpose == .full(reconcile: true) })
+        finishLoads(&s, effects, full: [orders[0], makeOrder(7)])
+        #expect(Set(s.visibleNumbers) == [1, 7])
+        #expect(s.row(for: uuid(7))?.isNew == true)
+    }
+
+    @Test func progressAndFirstPageShownWhileTheRestArrive() {
+        var s = AppState(now: testNow)
+        _ = reduce(&s, .start(now: testNow))
+        let effects = reduce(&s, .persistedSortLoaded(nil))
+        guard let full = loads(effects).first(where: { $0.purpose == .full(reconcile: false) }) else {
+            Issue.record("no load")
+            return
+        }
+        _ = reduce(&s, .pageLoaded(id: full.id, orders: [makeOrder(1), makeOrder(2)], totalCount: 10_000))
+        #expect(s.loadProgress?.text == "loading 2 of 10,000")
+        #expect(s.statusLine?.text == "loading 2 of 10,000")
+        #expect(s.queueCounts[s.queueIndex("All")] == 2)
+        #expect(s.row(for: uuid(1))?.isNew == false)
+        _ = reduce(&s, .pageLoaded(id: full.id, orders: (3...3400).map { makeOrder($0) }, totalCount: nil))
+        #expect(s.loadProgress?.text == "loading 3,400 of 10,000")
+        _ = reduce(&s, .loadFinished(id: full.id))
+        #expect(s.loadProgress == nil)
+        #expect(s.hasLoaded)
+    }
+
+    @Test func supersededLoadsAreIgnored() {
+        var s = AppState(now: testNow)
+        _ = reduce(&s, .start(now: testNow))
+        let first = loads(reduce(&s, .persistedSortLoaded(nil))).first { $0.purpose == .full(reconcile: false) }
+        let second = reduce(&s, .reload)
+        #expect(second.contains(.cancelLoad(id: first?.id ?? -1)))
+        _ = reduce(&s, .pageLoaded(id: first?.id ?? -1, orders: [makeOrder(1)], totalCount: 1))
+        #expect(s.loadedCount == 0)
+        finishLoads(&s, second, full: [makeOrder(2)])
+        _ = reduce(&s, .loadFinished(id: first?.id ?? -1))
+        #expect(s.loadedCount == 1)
+    }
+
+    @Test func failedFirstLoadKeepsNothingButSaysWhy() {
+        var s = AppState(now: testNow)
+        _ = reduce(&s, .start(now: testNow))
+        let full = loads(reduce(&s, .persistedSortLoaded(nil))).first { $0.purpose == .full(reconcile: false) }
+        _ = reduce(&s, .loadFailed(id: full?.id ?? -1, error: .http(status: 401, serverMessage: "Invalid token.", retryAfter: nil)))
+        #expect(s.messages.last?.text.contains("Invalid token.") == true)
+        #expect(s.loadProgress == nil)
+    }
+}
