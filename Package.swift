@@ -86,5 +86,11 @@ let package = Package(
             path: "Fuzz/order-decoding-fuzzer",
             exclude: ["corpus", "order.dict"]
         ),
+        .executableTarget(
+            name: "filter-parser-fuzzer",
+            dependencies: ["FuzzSupport", "OrderStore", "WaldurClient"],
+            path: "Fuzz/filter-parser-fuzzer",
+            exclude: ["corpus", "filter.dict"]
+        ),
     ]
 )
