@@ -4,14 +4,14 @@ import OrderStore
 import WaldurClient
 
 /// The invariants the filter fuzzer checks for one input. The input is a filter line, or several lines: the first is
-/// typed character by character, each further line replaces the text (an edit), and the last is then erased with
-/// backspace. After every step the store (which narrows and caches incrementally) must show exactly what a fresh
+/// typed character by character, each further line replaces the text (an edit), and the last then loses up to 8
+/// characters to backspace. After every step the store (which narrows and caches incrementally) must show exactly what a fresh
 /// store shows for the same text.
 enum FilterParserChecks {
-    static let maximumSteps = 160
+    static let maximumSteps = 48
 
     static func run(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard bytes.count <= 512 else { return }
+        guard bytes.count <= 256 else { return }
         let input = String(decoding: bytes, as: UTF8.self)
         var lines = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.count > 6 { lines = Array(lines.prefix(6)) }
@@ -24,7 +24,7 @@ enum FilterParserChecks {
         }
         texts += lines.dropFirst()
         if var last = texts.last {
-            while !last.isEmpty { last.removeLast(); texts.append(last) }
+            for _ in 0..<min(8, last.count) { last.removeLast(); texts.append(last) }
         }
         if texts.count > maximumSteps { texts = Array(texts.prefix(maximumSteps / 2) + texts.suffix(maximumSteps / 2)) }
 
@@ -36,12 +36,13 @@ enum FilterParserChecks {
         _ = reduce(&fresh0, .selectQueue(queue))
         // An unparsable line keeps the last good filter: compare with a fresh store given that one.
         var lastGood = ""
-        for text in texts {
+        for (step, text) in texts.enumerated() {
             _ = reduce(&live, .setFilterText(text))
             if case .success = parseFilter(text) { lastGood = text }
             var fresh = fresh0
             _ = reduce(&fresh, .setFilterText(lastGood))
-            compare(live, fresh, text, lastGood: lastGood)
+            // Counts every step; the rows themselves (costly to build) every fourth step and at the end.
+            compare(live, fresh, text, lastGood: lastGood, rows: step % 4 == 3 || step == texts.count - 1)
         }
         exerciseView(live)
         if let line = lines.first { checkComplement(line, base: fresh0) }
@@ -74,7 +75,7 @@ enum FilterParserChecks {
     }
 
     /// What the list shows: the same rows in the same order, the same counts per tab, the same parse state.
-    static func compare(_ live: AppState, _ fresh: AppState, _ text: String, lastGood: String) {
+    static func compare(_ live: AppState, _ fresh: AppState, _ text: String, lastGood: String, rows: Bool) {
         fuzzRequire(live.filterText == text, "filter text is not the typed text")
         switch parseFilter(text) {
         case .success: fuzzRequire(live.filterError == nil, "filter error \(String(describing: live.filterError)) for \(debug(text))")
@@ -85,9 +86,11 @@ enum FilterParserChecks {
                     "queue counts \(live.queueCounts) after editing, \(fresh.queueCounts) fresh, for \(debug(text))")
         fuzzRequire(live.visibleCount == fresh.visibleCount,
                     "\(live.visibleCount) rows after editing, \(fresh.visibleCount) fresh, for \(debug(text))")
-        let a = live.visibleRows(0..<live.visibleCount).map(\.uuid.raw)
-        let b = fresh.visibleRows(0..<fresh.visibleCount).map(\.uuid.raw)
-        fuzzRequire(a == b, "rows \(a) after editing, \(b) fresh, for \(debug(text))")
+        if rows {
+            let a = live.visibleRows(0..<live.visibleCount).map(\.uuid.raw)
+            let b = fresh.visibleRows(0..<fresh.visibleCount).map(\.uuid.raw)
+            fuzzRequire(a == b, "rows \(a) after editing, \(b) fresh, for \(debug(text))")
+        }
         let all = live.queues.firstIndex { $0.kind == .all } ?? 0
         for (i, count) in live.queueCounts.enumerated() where i != all {
             fuzzRequire(count <= live.queueCounts[all], "tab \(i) counts \(count) of \(live.queueCounts[all]) for \(debug(text))")
@@ -96,9 +99,15 @@ enum FilterParserChecks {
 
     /// A single term and its negation split the rows: count(t) + count(-t) == count(everything).
     static func checkComplement(_ line: String, base: AppState) {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        // Trimmed as the tokenizer sees it (Character.isWhitespace: also vertical tabs, line separators…).
+        var cut = Substring(line)
+        while cut.first?.isWhitespace == true { cut.removeFirst() }
+        while cut.last?.isWhitespace == true { cut.removeLast() }
+        let trimmed = String(cut)
         guard case let .success(expression) = parseFilter(trimmed), expression.terms.count == 1, let term = expression.terms.first,
-              !term.negated, !trimmed.hasPrefix("-"), !trimmed.hasPrefix("!") else { return }
+              !term.negated, !trimmed.hasPrefix("-"), !trimmed.hasPrefix("!"),
+              // The parser reads characters: a leading combining mark or joiner glues onto the `-` (no negation then).
+              ("-" + trimmed).first == "-" else { return }
         guard case let .success(negatedExpression) = parseFilter("-" + trimmed) else {
             fatalError("\(debug(trimmed)) parses but its negation does not")
         }
