@@ -14,7 +14,9 @@ struct HTTPAnswer: Sendable {
     static func json(_ status: Int, _ value: JSONValue, allow: String? = nil) -> HTTPAnswer {
         var h = [("Content-Type", "application/json")]
         if let allow { h.append(("Allow", allow)) }
-        return HTTPAnswer(status: status, headers: h, body: JSONWriter.bytes(value))
+        var body: [UInt8] = []
+        ByteJSONWriter.write(value, into: &body)
+        return HTTPAnswer(status: status, headers: h, body: body)
     }
 
     /// `{"detail": "…"}`.

@@ -9,6 +9,62 @@ struct OrderRenderer {
     let origin: String
     /// Only these keys when non-empty (`field=`).
     let fields: Set<String>
+    /// Members that depend only on the offering, plan or project, built once per request.
+    let offeringBlocks: [[(String, JSONValue)]]
+    let planBlocks: [[[(String, JSONValue)]]]
+    let projectBlocks: [[(String, JSONValue)]]
+
+    init(catalog: Catalog, access: Access, origin: String, fields: Set<String>) {
+        self.catalog = catalog
+        self.access = access
+        self.origin = origin
+        self.fields = fields
+        offeringBlocks = catalog.offerings.map { off in
+            let provider = catalog.customers[off.provider]
+            return [
+                ("offering", .string("\(origin)/api/marketplace-public-offerings/\(off.uuid.hex)/")),
+                ("offering_name", .string(off.name)),
+                ("offering_uuid", .string(off.uuid.hex)),
+                ("offering_description", .string(off.description)),
+                ("offering_image", .null),
+                ("offering_thumbnail", .null),
+                ("offering_type", .string(off.type)),
+                ("offering_terms_of_service", .string("")),
+                ("offering_shared", .bool(true)),
+                ("offering_billable", .bool(true)),
+                ("offering_plugin_options", .object([])),
+                ("provider_name", .string(provider.name)),
+                ("provider_uuid", .string(provider.uuid.hex)),
+                ("provider_slug", .string(provider.slug)),
+                ("category_title", .string(off.categoryTitle)),
+                ("category_uuid", .string(off.categoryUUID.hex)),
+                ("category_icon", .null),
+            ]
+        }
+        planBlocks = catalog.offerings.map { off in
+            off.plans.map { plan in
+                [
+                    ("plan", .string("\(origin)/api/marketplace-public-offerings/\(off.uuid.hex)/plans/\(plan.uuid.hex)/")),
+                    ("plan_unit", .string(plan.unit)),
+                    ("plan_name", .string(plan.name)),
+                    ("plan_uuid", .string(plan.uuid.hex)),
+                    ("plan_description", .string(plan.description)),
+                ]
+            }
+        }
+        projectBlocks = catalog.projects.map { project in
+            let customer = catalog.customers[project.customer]
+            return [
+                ("customer_name", .string(customer.name)),
+                ("customer_uuid", .string(customer.uuid.hex)),
+                ("customer_slug", .string(customer.slug)),
+                ("project_name", .string(project.name)),
+                ("project_uuid", .string(project.uuid.hex)),
+                ("project_description", .string(project.description)),
+                ("project_slug", .string(project.slug)),
+            ]
+        }
+    }
 
     func offeringURL(_ o: Int) -> String { "\(origin)/api/marketplace-public-offerings/\(catalog.offerings[o].uuid.hex)/" }
     func planURL(_ o: Int, _ p: Int) -> String {
@@ -53,37 +109,12 @@ struct OrderRenderer {
         func add(_ key: String, _ value: @autoclosure () -> JSONValue) {
             if !trim || fields.contains(key) { m.append((key, value())) }
         }
-        let off = catalog.offerings[o.offering]
-        let provider = catalog.customers[off.provider]
-        let project = catalog.projects[o.project]
-        let customer = catalog.customers[project.customer]
-        add("offering", .string(offeringURL(o.offering)))
-        add("offering_name", .string(off.name))
-        add("offering_uuid", .string(off.uuid.hex))
-        add("offering_description", .string(off.description))
-        add("offering_image", .null)
-        add("offering_thumbnail", .null)
-        add("offering_type", .string(off.type))
-        add("offering_terms_of_service", .string(""))
-        add("offering_shared", .bool(true))
-        add("offering_billable", .bool(true))
-        add("offering_plugin_options", .object([]))
-        add("provider_name", .string(provider.name))
-        add("provider_uuid", .string(provider.uuid.hex))
-        add("provider_slug", .string(provider.slug))
-        add("category_title", .string(off.categoryTitle))
-        add("category_uuid", .string(off.categoryUUID.hex))
-        add("category_icon", .null)
-        if let p = o.plan {
-            let plan = off.plans[p]
-            add("plan", .string(planURL(o.offering, p)))
-            add("plan_unit", .string(plan.unit))
-            add("plan_name", .string(plan.name))
-            add("plan_uuid", .string(plan.uuid.hex))
-            add("plan_description", .string(plan.description))
-        } else {
-            add("plan", .null)
+        func addBlock(_ block: [(String, JSONValue)]) {
+            if trim { m += block.filter { fields.contains($0.0) } } else { m += block }
         }
+        let off = catalog.offerings[o.offering]
+        addBlock(offeringBlocks[o.offering])
+        if let p = o.plan { addBlock(planBlocks[o.offering][p]) } else { add("plan", .null) }
         add("attributes", attributes(o))
         add("limits", o.limitsOverride ?? limitsObject(o.offering, o.limits))
         add("uuid", .string(o.key.hex))
@@ -120,13 +151,7 @@ struct OrderRenderer {
         add("created_by_username", .string(catalog.people[o.createdBy].username))
         add("created_by_full_name", .string(catalog.people[o.createdBy].fullName))
         add("created_by_civil_number", .null)
-        add("customer_name", .string(customer.name))
-        add("customer_uuid", .string(customer.uuid.hex))
-        add("customer_slug", .string(customer.slug))
-        add("project_name", .string(project.name))
-        add("project_uuid", .string(project.uuid.hex))
-        add("project_description", .string(project.description))
-        add("project_slug", .string(project.slug))
+        addBlock(projectBlocks[o.project])
         if let p = o.oldPlan {
             add("old_plan_name", .string(off.plans[p].name))
         }

@@ -61,7 +61,7 @@ struct OrderSeeder {
         let span: Int64 = 120 * 86_400_000_000
         var clock = catalog.epochEnd - span
         let step = max(Int64(1), span / Int64(max(count, 1)))
-        let states = OrderState.known
+
         for i in 0..<count {
             clock += 1 + Int64(rng.below(Int(step * 2)))
             let spec: (OrderState, Int, Int, OrderType)
@@ -76,7 +76,6 @@ struct OrderSeeder {
                 let roll = rng.below(100)
                 let type: OrderType = roll < 70 ? .create : roll < 88 ? .update : .terminate
                 spec = (state, rng.below(catalog.offerings.count), project, type)
-                _ = states
             }
             out.append(order(seq: i, state: spec.0, offering: spec.1, project: spec.2, type: spec.3, created: clock))
         }

@@ -3,6 +3,13 @@ import Hummingbird
 import Logging
 
 /// Starts a Waldur-compatible marketplace-orders server with seeded data.
+///
+/// Users (tokens are 40 hex digits, fixed for a seed): `staff` (approves both sides), `consumer` (owner of
+/// "Consumer Org A" and "🚀 Rocket Labs Ltd"), `provider` (owner of both service providers, so it sees every order)
+/// and `member` (member of three projects in two organisations; sees their orders, may approve nothing).
+/// Data: 4 consumer organisations, 2 service providers, 7 projects ("Project Future" starts in 2031, so its orders
+/// wait in pending-project), 7 offerings over Marketplace.Basic, Marketplace.Slurm, Marketplace.Remote,
+/// OpenStack.Tenant and Support.OfferingTemplate. Lists page like Waldur: 10 by default, `page_size` capped at 300.
 public enum Sandbox {
     /// Builds the seeded data, binds the port and returns once the server is listening.
     public static func start(_ options: SandboxOptions) async throws -> RunningSandbox {

@@ -32,12 +32,11 @@ extension SandboxStore {
         // New orders arrive.
         var seeder = OrderSeeder(catalog: catalog, seed: rng.next())
         for _ in 0..<(1 + rng.below(2)) {
-            let state: OrderState = rng.chance(0.5) ? .pendingConsumer : .pendingProvider
             var project = rng.below(catalog.projects.count)
             if project == 2 { project = 0 }
             let offering = rng.below(catalog.offerings.count)
+            let state: OrderState = rng.chance(0.5) || !catalog.offerings[offering].needsProviderReview ? .pendingConsumer : .pendingProvider
             var o = seeder.order(seq: (orders.last?.seq ?? 0) + 1, state: state, offering: offering, project: project, type: .create, created: stamp())
-            if state == .pendingProvider && !catalog.offerings[offering].needsProviderReview { o.state = .pendingConsumer; o.consumerReviewer = nil; o.consumerReviewedAt = nil }
             let t = stamp()
             if o.consumerReviewedAt != nil { o.consumerReviewedAt = t }
             o.modified = t

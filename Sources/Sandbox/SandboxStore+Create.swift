@@ -101,9 +101,8 @@ extension SandboxStore {
         if let d = members.value("start_date"), !d.isNull {
             let text = d.stringValue ?? ""
             let parts = text.split(separator: "-")
-            if text.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let dd = Int(parts[2]),
+            if text.count == 10, parts.count == 3, Int(parts[0]) != nil, let m = Int(parts[1]), let dd = Int(parts[2]),
                (1...12).contains(m), (1...31).contains(dd), let t = Timestamp.parse(text) {
-                _ = (y, t)
                 startDate = text
                 startMicros = t
             } else {
@@ -118,7 +117,7 @@ extension SandboxStore {
         }
         if !errors.isEmpty { return .json(400, .object(errors), allow: allow) }
         guard let offering, let project else { return .fields([("non_field_errors", "Invalid data.")], allow: allow) }
-        if let plan, planOffering != offering { _ = plan; return .fields([("plan", "This plan is not available for selected offering.")], allow: allow) }
+        if plan != nil, planOffering != offering { return .fields([("plan", "This plan is not available for selected offering.")], allow: allow) }
         let off = catalog.offerings[offering]
         if plan == nil && !off.plans.isEmpty && type == .create {
             return .fields([("plan", "This field is required.")], allow: allow)

@@ -191,13 +191,12 @@ actor SandboxStore {
         let r = renderer(req, access, fields: fields)
         var body: [UInt8] = []
         body.reserveCapacity(slice.count * (fields.isEmpty ? 2600 : 80) + 2)
-        var text = "["
+        body.append(91)
         for (n, i) in slice.enumerated() {
-            if n > 0 { text += "," }
-            JSONWriter.write(r.render(orders[i]), into: &text)
+            if n > 0 { body.append(44) }
+            ByteJSONWriter.write(r.render(orders[i]), into: &body)
         }
-        text += "]"
-        body = Array(text.utf8)
+        body.append(93)
 
         // Link like Waldur's LinkHeaderPagination: first, prev, next, last; DRF's sorted query rewriting.
         let base = req.origin + req.path

@@ -12,7 +12,21 @@ enum Timestamp {
         let days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400
         let rem = secs - days * 86400
         let (y, m, d) = civil(Int(days))
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(Int(rem / 3600), 2)):\(pad(Int(rem % 3600 / 60), 2)):\(pad(Int(rem % 60), 2)).\(pad(Int(frac), 6))Z"
+        var out = [UInt8](repeating: 0, count: 27)
+        func put(_ value: Int, _ at: Int, _ width: Int) {
+            var v = value
+            for k in stride(from: at + width - 1, through: at, by: -1) {
+                out[k] = UInt8(48 + v % 10)
+                v /= 10
+            }
+        }
+        guard (0...9999).contains(y) else {
+            return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(Int(rem / 3600), 2)):\(pad(Int(rem % 3600 / 60), 2)):\(pad(Int(rem % 60), 2)).\(pad(Int(frac), 6))Z"
+        }
+        put(y, 0, 4); out[4] = 45; put(m, 5, 2); out[7] = 45; put(d, 8, 2); out[10] = 84
+        put(Int(rem / 3600), 11, 2); out[13] = 58; put(Int(rem % 3600 / 60), 14, 2); out[16] = 58; put(Int(rem % 60), 17, 2)
+        out[19] = 46; put(Int(frac), 20, 6); out[26] = 90
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Only the date, `2026-11-26`.

@@ -56,6 +56,30 @@ struct FilterTests {
         #expect(String(decoding: bad.body, as: UTF8.self) == #"{"project_uuid":["Enter a valid UUID."]}"#)
     }
 
+    @Test("offering_slug, service_manager_uuid, parent_offering_uuid and resource URL")
+    func lessCommon() async throws {
+        let h = try await Harness.start()
+        defer { Task { await h.stop() } }
+        try await check(h, { $0.offeringSlug = ["basic-vm-1"] }, expect: { $0.offeringName == "Basic VM" })
+        // Several slugs travel comma-separated in one value (django-filter's BaseInFilter reads the last value of a key).
+        let two = try await h.raw("GET", "marketplace-orders/?offering_slug=basic-vm-1,hpc-allo-1&page_size=300&field=uuid&field=offering_name")
+        let names = Set(try Order.list(json: JSONParser.parse(two.body)).compactMap(\.offeringName))
+        #expect(names == ["Basic VM", "HPC Allocation"])
+        let provider = await h.sandbox.store.catalog.people[2]
+        #expect(provider.username == "provider")
+        try await check(h, { $0.serviceManagerUUID = WaldurUUID(provider.uuid.hex) }, expect: { _ in true })
+        let consumer = await h.sandbox.store.catalog.people[1]
+        var q = OrderListQuery()
+        q.serviceManagerUUID = WaldurUUID(consumer.uuid.hex)
+        #expect(try await h.all("staff", q).isEmpty)
+        q = OrderListQuery()
+        q.parentOfferingUUID = WaldurUUID(provider.uuid.hex)
+        #expect(try await h.all("staff", q).isEmpty)
+        let sample = try #require(try await h.all().first)
+        let resourceURL = h.sandbox.url.absoluteString + "marketplace-resources/\(try #require(sample.marketplaceResourceUUID).hex)/"
+        try await check(h, { $0.resource = resourceURL }, expect: { $0.marketplaceResourceUUID == sample.marketplaceResourceUUID })
+    }
+
     @Test("query matches a uuid exactly, else project or resource name, case-insensitively")
     func query() async throws {
         let h = try await Harness.start()

@@ -43,7 +43,9 @@ struct Harness {
 
     /// Every order the role can see (full bodies), through the real client.
     func all(_ role: String = "staff", _ query: OrderListQuery = OrderListQuery()) async throws -> [Order] {
-        try await client(role).listAll(query)
+        var q = query
+        if q.pageSize == nil { q.pageSize = 300 }
+        return try await client(role).listAll(q)
     }
 
     /// The first order of the staff list matching a predicate.

@@ -60,6 +60,29 @@ struct PagingTests {
         #expect(seen.count == 300)
     }
 
+    @Test("following rel=next links with the client visits every page in order")
+    func followNext() async throws {
+        let h = try await Harness.start()
+        defer { Task { await h.stop() } }
+        let c = h.client("member")
+        var q = OrderListQuery()
+        q.pageSize = 9
+        q.ordering = ["-created"]
+        var page = try await c.listPage(q)
+        var seen = page.orders
+        var pages = 1
+        while let next = page.next {
+            page = try await c.listPage(url: next, page: page.page + 1)
+            seen += page.orders
+            pages += 1
+        }
+        #expect(seen.count == page.totalCount)
+        #expect(pages == ((page.totalCount ?? 0) + 8) / 9)
+        let created = seen.compactMap(\.created)
+        #expect(created == created.sorted(by: >))
+        #expect(Set(seen.map(\.uuid)).count == seen.count)
+    }
+
     @Test("field= trims every order to the named keys, in the server's order")
     func fieldTrimming() async throws {
         let h = try await Harness.start()

@@ -26,6 +26,6 @@ struct ScaleTests {
         let filtered = try await h.raw("GET", "marketplace-orders/?state=pending-provider&can_approve_as_provider=true&page_size=50", role: "provider")
         let filterTime = clock.now - filterStart
         #expect(Int(filtered.header("X-Result-Count") ?? "0") ?? 0 > 1000)
-        print("sandbox-scale: built+bound 100000 orders in \(built); first page (300, o=-created) \(firstPage); page 2000 trimmed \(lastPage); filtered provider queue \(filterTime)")
+        print("sandbox-scale: \(MemoryLayout<StoredOrder>.stride) bytes per stored order; built+bound 100000 orders in \(built); first page (300, o=-created) \(firstPage); page 2000 trimmed \(lastPage); filtered provider queue \(filterTime)")
     }
 }

@@ -81,6 +81,26 @@ struct SeedTests {
         #expect(after.0 == -1)
     }
 
+    @Test("with activity on, the timer delivers new orders; with it off nothing changes")
+    func activityTimer() async throws {
+        var options = SandboxOptions()
+        options.activity = true
+        options.activityInterval = 0.05
+        let live = Harness(sandbox: try await Sandbox.start(options))
+        let still = try await Harness.start()
+        defer { Task { await live.stop(); await still.stop() } }
+        var count = 300
+        for _ in 0..<200 where count == 300 {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            count = Int(try await live.raw("GET", "marketplace-orders/?page_size=1").header("X-Result-Count") ?? "") ?? 300
+        }
+        #expect(count > 300)
+        let before = try await still.raw("GET", "marketplace-orders/?page_size=300&field=uuid&field=state&field=modified").body
+        try await Task.sleep(nanoseconds: 200_000_000)
+        let after = try await still.raw("GET", "marketplace-orders/?page_size=300&field=uuid&field=state&field=modified").body
+        #expect(before == after)
+    }
+
     @Test("activity ticks add orders and move executing ones along")
     func activity() async throws {
         let h = try await Harness.start()

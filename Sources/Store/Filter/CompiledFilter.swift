@@ -85,74 +85,96 @@ struct CompiledFilter: Sendable {
 
     var isEmpty: Bool { tests.isEmpty }
 
-    /// The rows of `source` (indices into `rows`) that pass every test, order kept.
+    /// The rows of `source` (indices into `rows`) that pass every test, order kept. A large source is tested in
+    /// memory order into a pass mask (sequential reads), then picked in `source` order.
     func filter(_ source: [Int32], rows: [OrderRow]) -> [Int32] {
-        var current = source
+        if source.count * 4 < rows.count {
+            var current = source
+            rows.withUnsafeBufferPointer { r in
+                for (negated, test) in tests {
+                    current = CompiledFilter.apply(test, negated: negated, to: current, rows: r, now: now, mask: nil)
+                    if current.isEmpty { return }
+                }
+            }
+            return current
+        }
+        var pass = [Bool](repeating: true, count: rows.count)
         rows.withUnsafeBufferPointer { r in
-            for (negated, test) in tests {
-                current = CompiledFilter.apply(test, negated: negated, to: current, rows: r, now: now)
-                if current.isEmpty { return }
+            pass.withUnsafeMutableBufferPointer { m in
+                for (negated, test) in tests {
+                    _ = CompiledFilter.apply(test, negated: negated, to: [], rows: r, now: now, mask: m)
+                }
             }
         }
-        return current
+        return pass.withUnsafeBufferPointer { m in source.filter { m[Int($0)] } }
     }
 
     /// Whether one row passes (for small merges and custom queues).
     func matches(_ row: OrderRow) -> Bool {
         withUnsafePointer(to: row) { p in
             let r = UnsafeBufferPointer(start: p, count: 1)
-            for (negated, test) in tests where CompiledFilter.apply(test, negated: negated, to: [0], rows: r, now: now).isEmpty { return false }
+            for (negated, test) in tests where CompiledFilter.apply(test, negated: negated, to: [0], rows: r, now: now, mask: nil).isEmpty { return false }
             return true
         }
     }
 
-    static func apply(_ test: Test, negated: Bool, to source: [Int32], rows r: UnsafeBufferPointer<OrderRow>, now: Double) -> [Int32] {
+    /// Keeps the rows of `source` passing `test`; with `mask`, instead clears the mask of every row (in memory
+    /// order) that is still set and fails.
+    static func apply(_ test: Test, negated: Bool, to source: [Int32], rows r: UnsafeBufferPointer<OrderRow>, now: Double,
+                      mask: UnsafeMutableBufferPointer<Bool>?) -> [Int32] {
         var out: [Int32] = []
-        out.reserveCapacity(source.count)
-        @inline(__always) func keep(_ pass: (OrderRow) -> Bool) {
-            for i in source where pass(r[Int(i)]) != negated { out.append(i) }
+        guard let base = r.baseAddress else { return [] }
+        if mask == nil { out.reserveCapacity(source.count) }
+        // Rows are read in place through a pointer (no copy of the row per test).
+        @inline(__always) func keep(_ pass: (UnsafePointer<OrderRow>) -> Bool) {
+            if let mask {
+                for i in 0..<min(r.count, mask.count) where mask[i] { mask[i] = pass(base + i) != negated }
+            } else {
+                for i in source where pass(base + Int(i)) != negated { out.append(i) }
+            }
         }
         switch test {
         case let .text(bits, prefix):
             bits.withUnsafeBufferPointer { b in
-                keep { row in
-                    b[Int(row.offering)] || b[Int(row.project)] || b[Int(row.customer)] || b[Int(row.provider)]
-                        || b[Int(row.resource)] || b[Int(row.plan)] || b[Int(row.creator)] || b[Int(row.creatorName)]
-                        || b[Int(row.consumerReviewer)] || b[Int(row.providerReviewer)]
-                        || (prefix.map { !row.key.irregular && row.key.hasHexPrefix($0) } ?? false)
-                        || (row.irregularUUID != 0 && b[Int(row.irregularUUID)])
+                keep { p in
+                    b[Int(p.pointee.offering)] || b[Int(p.pointee.project)] || b[Int(p.pointee.customer)]
+                        || b[Int(p.pointee.provider)] || b[Int(p.pointee.resource)] || b[Int(p.pointee.plan)]
+                        || b[Int(p.pointee.creator)] || b[Int(p.pointee.creatorName)]
+                        || b[Int(p.pointee.consumerReviewer)] || b[Int(p.pointee.providerReviewer)]
+                        || (prefix.map { !p.pointee.key.irregular && p.pointee.key.hasHexPrefix($0) } ?? false)
+                        || (p.pointee.irregularUUID != 0 && b[Int(p.pointee.irregularUUID)])
                 }
             }
         case let .field(field, bits):
             bits.withUnsafeBufferPointer { b in
                 switch field {
-                case .offering: keep { b[Int($0.offering)] || b[Int($0.offeringUUID)] }
-                case .plan: keep { b[Int($0.plan)] }
-                case .project: keep { b[Int($0.project)] || b[Int($0.projectUUID)] }
-                case .customer: keep { b[Int($0.customer)] || b[Int($0.customerUUID)] }
-                case .provider: keep { b[Int($0.provider)] || b[Int($0.providerUUID)] }
-                case .resource: keep { b[Int($0.resource)] }
-                case .by: keep { b[Int($0.creator)] || b[Int($0.creatorName)] }
+                case .offering: keep { b[Int($0.pointee.offering)] || b[Int($0.pointee.offeringUUID)] }
+                case .plan: keep { b[Int($0.pointee.plan)] }
+                case .project: keep { b[Int($0.pointee.project)] || b[Int($0.pointee.projectUUID)] }
+                case .customer: keep { b[Int($0.pointee.customer)] || b[Int($0.pointee.customerUUID)] }
+                case .provider: keep { b[Int($0.pointee.provider)] || b[Int($0.pointee.providerUUID)] }
+                case .resource: keep { b[Int($0.pointee.resource)] }
+                case .by: keep { b[Int($0.pointee.creator)] || b[Int($0.pointee.creatorName)] }
                 }
             }
         case let .states(mask, _):
-            keep { $0.stateCode < 64 && mask & (1 << UInt64($0.stateCode)) != 0 }
+            keep { $0.pointee.stateCode < 64 && mask & (1 << UInt64($0.pointee.stateCode)) != 0 }
         case let .types(mask):
-            keep { $0.typeCode < 64 && mask & (1 << UInt64($0.typeCode)) != 0 }
+            keep { $0.pointee.typeCode < 64 && mask & (1 << UInt64($0.pointee.typeCode)) != 0 }
         case let .cost(cmp, value, scaled):
             if scaled != Int64.min {
-                keep { row in
-                    if row.costKey != Int64.min { return cmp.holds(row.costKey, scaled) }
-                    guard let c = row.cost else { return false }
+                keep { p in
+                    if p.pointee.costKey != Int64.min { return cmp.holds(p.pointee.costKey, scaled) }
+                    guard let c = p.pointee.cost else { return false }
                     return cmp.holds(c, value)
                 }
             } else {
-                keep { row in row.cost.map { cmp.holds($0, value) } ?? false }
+                keep { p in p.pointee.cost.map { cmp.holds($0, value) } ?? false }
             }
-        case let .createdAt(cmp, t): keep { !$0.created.isNaN && cmp.holds($0.created, t) }
-        case let .modifiedAt(cmp, t): keep { !$0.modified.isNaN && cmp.holds($0.modified, t) }
-        case let .createdAge(cmp, s): keep { !$0.created.isNaN && cmp.holds(now - $0.created, s) }
-        case let .modifiedAge(cmp, s): keep { !$0.modified.isNaN && cmp.holds(now - $0.modified, s) }
+        case let .createdAt(cmp, t): keep { !$0.pointee.created.isNaN && cmp.holds($0.pointee.created, t) }
+        case let .modifiedAt(cmp, t): keep { !$0.pointee.modified.isNaN && cmp.holds($0.pointee.modified, t) }
+        case let .createdAge(cmp, s): keep { !$0.pointee.created.isNaN && cmp.holds(now - $0.pointee.created, s) }
+        case let .modifiedAge(cmp, s): keep { !$0.pointee.modified.isNaN && cmp.holds(now - $0.pointee.modified, s) }
         case .nothing: keep { _ in false }
         }
         return out

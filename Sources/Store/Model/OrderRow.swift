@@ -3,15 +3,13 @@ import WaldurClient
 
 /// The compact list form of one loaded order (what a trimmed list load carries). Trivially copyable:
 /// names are ids into the state's `StringPool`, the uuid is 128 bits, dates are seconds since 1970 (NaN when absent).
-public struct OrderRow: Sendable, Equatable {
+struct OrderRow: Sendable, Equatable {
     var key: RowKey
     /// Index in `OrderState.known`, or `OrderRow.unknownCode` (then `stateWire` names it).
     var stateCode: UInt8
     /// Index in `OrderType.known`, `unknownCode` (then `typeWire`), or `absentCode`.
     var typeCode: UInt8
     var flags: UInt8 = 0
-    /// Bit k: in the k-th user queue (computed when rows or queue filters change).
-    var queueMask: UInt32 = 0
     var stateWire: UInt32 = 0
     var typeWire: UInt32 = 0
     /// Pool id of the uuid text when it is not a well-formed hex uuid.

@@ -31,7 +31,19 @@ extension AppState {
             let bit = UInt32(1) << UInt32(c - Queue.builtIn.count)
             for i in f.filter(all, rows: rows) { masks[Int(i)] |= bit }
         }
-        for i in rows.indices { rows[i].queueMask = masks[i] }
+        queueMasks = masks
+    }
+
+    /// Recomputes `hot` from the rows (after rows or their flags changed).
+    mutating func rebuildHot() {
+        var out = [UInt8](repeating: 0, count: rows.count)
+        rows.withUnsafeBufferPointer { r in
+            for i in 0..<r.count {
+                let code = r[i].stateCode < 9 ? r[i].stateCode : 15
+                out[i] = code | (r[i].inNeedsMe ? 0x80 : 0)
+            }
+        }
+        hot = out
     }
 
     // MARK: Sorting
@@ -124,32 +136,36 @@ extension AppState {
         var builtIn = [Int](repeating: 0, count: 7)
         var out: [Int32] = []
         let selectedKind = queues[q].kind
-        rows.withUnsafeBufferPointer { r in
-            for i in filtered where recount {
-                let row = r[Int(i)]
-                switch row.stateCode {
-                case 0...3:
-                    builtIn[1] += 1
-                    if row.inNeedsMe { builtIn[0] += 1 }
-                case 4: builtIn[2] += 1
-                case 6: builtIn[3] += 1
-                case 5: builtIn[4] += 1
-                case 7, 8: builtIn[5] += 1
-                default: break
+        if hot.count != rows.count { rebuildHot() }
+        if queueMasks.count != rows.count { queueMasks = [UInt32](repeating: 0, count: rows.count) }
+        hot.withUnsafeBufferPointer { h in
+            if recount {
+                for i in filtered {
+                    let v = h[Int(i)]
+                    switch v & 0x0F {
+                    case 0...3:
+                        builtIn[1] += 1
+                        if v & 0x80 != 0 { builtIn[0] += 1 }
+                    case 4: builtIn[2] += 1
+                    case 6: builtIn[3] += 1
+                    case 5: builtIn[4] += 1
+                    case 7, 8: builtIn[5] += 1
+                    default: break
+                    }
                 }
             }
             builtIn[6] = filtered.count
-            func keep(_ pass: (OrderRow) -> Bool) {
+            func keep(_ pass: (UInt8) -> Bool) {
                 out.reserveCapacity(filtered.count)
-                for i in filtered where pass(r[Int(i)]) { out.append(i) }
+                for i in filtered where pass(h[Int(i)]) { out.append(i) }
             }
             switch selectedKind {
-            case .needsMe: keep { $0.inNeedsMe }
-            case .pending: keep { $0.isPending }
-            case .executing: keep { $0.stateCode == 4 }
-            case .erred: keep { $0.stateCode == 6 }
-            case .done: keep { $0.stateCode == 5 }
-            case .closed: keep { $0.stateCode == 7 || $0.stateCode == 8 }
+            case .needsMe: keep { $0 & 0x80 != 0 }
+            case .pending: keep { $0 & 0x0F < 4 }
+            case .executing: keep { $0 & 0x0F == 4 }
+            case .erred: keep { $0 & 0x0F == 6 }
+            case .done: keep { $0 & 0x0F == 5 }
+            case .closed: keep { $0 & 0x0F == 7 || $0 & 0x0F == 8 }
             case .all: out = filtered
             case .custom: break
             }
@@ -159,9 +175,9 @@ extension AppState {
         if queues.count > Queue.builtIn.count {
             let customCount = min(32, queues.count - Queue.builtIn.count)
             var custom = [Int](repeating: 0, count: customCount)
-            rows.withUnsafeBufferPointer { r in
+            queueMasks.withUnsafeBufferPointer { qm in
                 for i in filtered where recount {
-                    var m = r[Int(i)].queueMask
+                    var m = qm[Int(i)]
                     while m != 0 {
                         let k = m.trailingZeroBitCount
                         if k < customCount { custom[k] += 1 }
@@ -170,7 +186,7 @@ extension AppState {
                 }
                 if q >= Queue.builtIn.count, q - Queue.builtIn.count < 32 {
                     let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
-                    out = filtered.filter { r[Int($0)].queueMask & bit != 0 }
+                    out = filtered.filter { qm[Int($0)] & bit != 0 }
                 }
             }
             if recount { for k in 0..<customCount { counts[Queue.builtIn.count + k] = custom[k] } }
@@ -233,5 +249,7 @@ extension AppState {
         visible = visible.map { Int($0) < translation.count && $0 >= 0 ? translation[Int($0)] : -1 }
         rows = kept
         index = newIndex
+        hot = []
+        compileQueueFilters()
     }
 }

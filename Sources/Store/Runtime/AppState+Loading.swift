@@ -124,6 +124,7 @@ extension AppState {
                 appended.append(i)
             }
         }
+        rebuildHot()
         compileQueueFilters()
         let hasNewNames = compiledFilter.tests.contains { if case .text = $0.test { return true }; if case .field = $0.test { return true }; return false }
         if hasNewNames { compiledFilter = CompiledFilter(appliedFilter, pool: pool, now: now, previous: compiledFilter) }

@@ -40,6 +40,11 @@ public struct AppState: Sendable {
     /// Rows of the selected queue passing the filter, in sort order (what the list shows).
     var visible: [Int32] = []
     var compiledFilter = CompiledFilter.matchAll
+    /// Per row (by row index): state code in the low 4 bits (15: unknown), bit 7 when in "Needs me". Small and
+    /// contiguous, so counting the queues over the sorted list stays in cache.
+    var hot: [UInt8] = []
+    /// Per row: bit k when in the k-th user queue.
+    var queueMasks: [UInt32] = []
     var queueFilters: [CompiledFilter?] = []
     /// The filter `filtered` was computed with (to narrow incrementally).
     var filteredWith: FilterExpression = .empty

@@ -239,6 +239,7 @@ extension AppState {
             for i in rows.indices {
                 if load.seen.contains(rows[i].key) { rows[i].flags |= flag } else { rows[i].flags &= ~flag }
             }
+            rebuildHot()
             requeue()
             return []
         case .needsMeConsumer, .needsMeProvider:
