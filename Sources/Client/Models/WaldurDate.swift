@@ -21,7 +21,15 @@ public enum WaldurDate {
             if i < b.count, b[i] == c { i += 1; return true }
             return false
         }
-        guard let year = digits(4), take(UInt8(ascii: "-")), let month = digits(2), take(UInt8(ascii: "-")), let day = digits(2) else { return nil }
+        // An ISO 8601 expanded year (`+10000-…`, `-0001-…`) is what `format` writes when an offset moved the instant
+        // out of 0000–9999.
+        var yearSign = 0
+        if take(UInt8(ascii: "+")) { yearSign = 1 } else if take(UInt8(ascii: "-")) { yearSign = -1 }
+        var yearDigits = 4
+        while yearSign != 0, yearDigits < 6, i + yearDigits < b.count, b[i + yearDigits] >= 48, b[i + yearDigits] <= 57 { yearDigits += 1 }
+        guard let unsignedYear = digits(yearDigits), take(UInt8(ascii: "-")), let month = digits(2), take(UInt8(ascii: "-")),
+              let day = digits(2) else { return nil }
+        let year = yearSign < 0 ? -unsignedYear : unsignedYear
         guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
         var hour = 0, minute = 0, second = 0
         var fraction: Double = 0
@@ -69,7 +77,7 @@ public enum WaldurDate {
         return Date(timeIntervalSince1970: seconds)
     }
 
-    /// Formats as Waldur does: UTC with microseconds, `2026-11-26T09:15:02.123456Z`.
+    /// Formats as Waldur does: UTC with microseconds, `2026-11-26T09:15:02.123456Z` (years outside 0000–9999 expanded).
     public static func format(_ date: Date) -> String {
         let total = date.timeIntervalSince1970
         var whole = Int(total.rounded(.down))
@@ -78,12 +86,13 @@ public enum WaldurDate {
         let days = Int((Double(whole) / 86400).rounded(.down))
         let secs = whole - days * 86400
         let (y, m, d) = civilFromDays(days)
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs % 3600 / 60, 2)):\(pad(secs % 60, 2)).\(pad(micros, 6))Z"
+        let year = (0...9999).contains(y) ? pad(y, 4) : (y < 0 ? "-" : "+") + pad(abs(y), 4)
+        return "\(year)-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs % 3600 / 60, 2)):\(pad(secs % 60, 2)).\(pad(micros, 6))Z"
     }
 
     /// Formats only the calendar date, `2026-11-26`, in UTC.
     public static func formatDay(_ date: Date) -> String {
-        String(format(date).prefix(10))
+        String(format(date).prefix { $0 != "T" })
     }
 
     static func pad(_ v: Int, _ n: Int) -> String {

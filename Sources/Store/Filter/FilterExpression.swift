@@ -85,9 +85,13 @@ public struct FilterExpression: Sendable, Hashable {
             guard i == other.terms.count - 1, !new.negated, !old.negated else { return false }
             switch (old.predicate, new.predicate) {
             case let (.text(a), .text(b)):
-                if !b.contains(a) { return false }
+                // Names match by (byte-wise) containment but uuids by hex prefix: only a text that starts with the old
+                // one narrows, and not when it becomes a uuid prefix while the old one was none.
+                if !b.utf8.starts(with: a.utf8) || (RowKey.hexPrefix(b) != nil && RowKey.hexPrefix(a) == nil) { return false }
             case let (.field(fa, a), .field(fb, b)):
-                if fa != fb || !b.contains(a) { return false }
+                // A full uuid matches by its hex digits, anything else by containment: a change of kind does not narrow.
+                if fa != fb || !TextFolding.contains(Array(b.utf8), Array(a.utf8))
+                    || WaldurUUID(a).isWellFormed != WaldurUUID(b).isWellFormed { return false }
             default:
                 return false
             }

@@ -5,7 +5,10 @@ public enum TextFolding {
     /// Lower-cased, without diacritics or width variants: "Ćlient Ωrg" → "client ωrg".
     public static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        // NFC last: texts Swift compares equal (canonically equivalent, e.g. "가" and "\u{1100}\u{1161}") must fold to
+        // the same bytes, since matching is byte-wise but filters are compared and cached as Strings.
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
+            .precomposedStringWithCanonicalMapping
     }
 
     /// The folded text as UTF-8 bytes.
