@@ -30,19 +30,21 @@ struct OrderListOutput {
     }
 
     func writeTable(_ orders: [Order]) {
+        var columns = Array(Self.headers.indices)
         let rows = orders.map { Self.cells($0, fullUUID: false).map(TextWidth.sanitized) }
         var widths = Self.headers.map(TextWidth.cells)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextWidth.cells(cell)) } }
-        // Shrink the free-text columns (offering, project, customer) until the table fits.
+        func total() -> Int { columns.map { widths[$0] }.reduce(0, +) + 2 * (columns.count - 1) }
+        // Shrink the free-text columns (offering, project, customer) down to 6 cells, then drop CREATED, TYPE, CUSTOMER.
         let flexible = [3, 4, 5]
-        let gaps = 2 * (widths.count - 1)
-        while widths.reduce(0, +) + gaps > width, let widest = flexible.max(by: { widths[$0] < widths[$1] }), widths[widest] > 8 {
+        while total() > width, let widest = flexible.filter(columns.contains).max(by: { widths[$0] < widths[$1] }), widths[widest] > 6 {
             widths[widest] -= 1
         }
+        for drop in [7, 2, 5] where total() > width { columns.removeAll { $0 == drop } }
         func line(_ cells: [String]) -> String {
-            cells.enumerated().map { i, cell in
-                let fitted = TextWidth.truncate(cell, to: widths[i])
-                return i == cells.count - 1 ? fitted : TextWidth.pad(fitted, to: widths[i])
+            columns.enumerated().map { n, i in
+                let fitted = TextWidth.truncate(cells[i], to: widths[i])
+                return n == columns.count - 1 ? fitted : TextWidth.pad(fitted, to: widths[i])
             }.joined(separator: "  ")
         }
         var out = line(Self.headers) + "\n"
@@ -60,8 +62,14 @@ struct OrderListOutput {
             o.projectName ?? "",
             o.customerName ?? "",
             fullUUID ? (o.cost?.text ?? "") : (o.cost?.formatted() ?? ""),
-            o.created.map(WaldurDate.format) ?? "",
+            o.created.map { fullUUID ? WaldurDate.format($0) : Self.minute($0) } ?? "",
         ]
+    }
+
+    /// `2026-11-26 09:15` (UTC), short enough for the table.
+    static func minute(_ date: Date) -> String {
+        let text = WaldurDate.format(date)
+        return String(text.prefix(16)).replacingOccurrences(of: "T", with: " ")
     }
 
     /// TSV cells cannot hold tabs or line breaks; control characters become spaces.

@@ -44,6 +44,28 @@ import WaldurClient
         }
     }
 
+    @Test func tableFitsTheTerminalWidth() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let env = ["WALDUR_API_URL": sandbox.url, "WALDUR_ACCESS_TOKEN": sandbox.token("staff"), "COLUMNS": "80"]
+        let result = try Binary.run(["list", "--limit", "60"], environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count == 61)
+        #expect(lines.first?.hasPrefix("UUID      STATE") == true)
+        // Wide (CJK, emoji) characters take two cells: count cells, not characters.
+        func cells(_ s: Substring) -> Int {
+            s.unicodeScalars.reduce(0) { n, u in
+                let v = u.value
+                let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                    || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1FAFF).contains(v)
+                return n + (wide ? 2 : (u.properties.generalCategory == .nonspacingMark ? 0 : 1))
+            }
+        }
+        for line in lines { #expect(cells(line) <= 80, "too wide: \(line)") }
+        #expect(!result.stdout.contains("\u{1B}"))
+    }
+
     @Test func errorsExitNonZeroWithTheSentence() throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
