@@ -18,6 +18,15 @@ import WaldurClient
             + #""endpoint":"approve_by_provider","text":null,"http_status":\#(status),"message":\#(message),"outcome":"\#(outcome)"}"#
     }
 
+    /// The state words of the list rows on screen.
+    func listedStates(_ screen: String) -> [String] {
+        screen.split(separator: "\n").compactMap { line -> String? in
+            let words = line.split(separator: " ")
+            guard words.count > 2, ["◔", "◑", "◕", "◷", "▶", "✔", "✖", "⊘", "✗", "?"].contains(String(words[0])) || line.hasPrefix("   ") else { return nil }
+            return OrderState.known.map(\.wire).first { state in words.contains { $0 == state } }
+        }
+    }
+
     @Test func sinceFiltersAPreparedLogAndTextIsReadable() throws {
         defer { try? FileManager.default.removeItem(at: stateHome) }
         try FileManager.default.createDirectory(at: logURL.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -79,9 +88,15 @@ import WaldurClient
         try #require(loaded.contains("All 300"), "the list did not load:\n\(loaded)")
         try tmux.send("/")
         try tmux.type("state:pending-provider")
+        // Wait until the list shows only pending-provider rows, so the detail pane shows one of them.
+        let filtered = try await tmux.waitFor { s in
+            let states = listedStates(s)
+            return !states.isEmpty && states.allSatisfy { $0 == "pending-provider" }
+        }
+        try #require(listedStates(filtered).allSatisfy { $0 == "pending-provider" }, "\(filtered)")
         try tmux.send("Enter")
         let screen = try await tmux.waitFor { s in
-            s.range(of: #"uuid\s+[0-9a-f]{32}"#, options: .regularExpression) != nil && s.contains("pending-provider")
+            s.range(of: #"uuid\s+[0-9a-f]{32}"#, options: .regularExpression) != nil
         }
         let range = try #require(screen.range(of: #"uuid\s+[0-9a-f]{32}"#, options: .regularExpression))
         let uuid = String(screen[range].suffix(32))
