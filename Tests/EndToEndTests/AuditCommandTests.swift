@@ -75,12 +75,9 @@ import WaldurClient
         #expect(result.stderr.contains("no actions recorded yet"))
     }
 
-    @Test func approvalInTheTerminalIsRecordedThenPrinted() async throws {
-        defer { try? FileManager.default.removeItem(at: stateHome) }
-        let sandbox = try SandboxProcess()
-        defer { sandbox.stop() }
-        let api = WaldurClient(configuration: ClientConfiguration(apiRoot: URL(string: sandbox.url) ?? URL(fileURLWithPath: "/"),
-                                                                  token: APIToken(sandbox.token("staff"))))
+    /// Opens the app on `sandbox`, approves one pending-provider order through the confirmation, and answers
+    /// the tmux session and the order's uuid once the server shows it executing.
+    func approveOne(_ sandbox: SandboxProcess, api: WaldurClient) async throws -> (Tmux, String) {
         let token = sandbox.token("staff")
         let tmux = try Tmux("\(Binary.url.path) --api-url \(sandbox.url) --refresh 0", width: 120, height: 40,
                             environment: ["WALDUR_ACCESS_TOKEN": token, "XDG_STATE_HOME": stateHome.path])
@@ -108,6 +105,20 @@ import WaldurClient
             try await Task.sleep(nanoseconds: 100_000_000)
         }
         #expect(try await api.retrieve(WaldurUUID(uuid)).state == .executing)
+        return (tmux, uuid)
+    }
+
+    func api(_ sandbox: SandboxProcess) -> WaldurClient {
+        WaldurClient(configuration: ClientConfiguration(apiRoot: URL(string: sandbox.url) ?? URL(fileURLWithPath: "/"),
+                                                        token: APIToken(sandbox.token("staff"))))
+    }
+
+    @Test func approvalInTheTerminalIsRecordedThenPrinted() async throws {
+        defer { try? FileManager.default.removeItem(at: stateHome) }
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let token = sandbox.token("staff")
+        let (tmux, uuid) = try await approveOne(sandbox, api: api(sandbox))
         // The record is on disk by the time the result is on screen; wait for the result, then read.
         _ = try await tmux.waitFor { $0.contains("approve: 1 order done") || $0.contains("done; now") }
         let raw = try String(contentsOf: logURL, encoding: .utf8)
@@ -129,5 +140,17 @@ import WaldurClient
         #expect(text.stdout.contains(uuid))
         #expect(text.stdout.contains("succeeded"))
         #expect(text.stdout.contains("approve (approve_by_provider)"))
+    }
+
+    @Test func unwritableAuditLogIsShownOnScreenAndTheActionStillCompletes() async throws {
+        defer { try? FileManager.default.removeItem(at: stateHome) }
+        // audit.log is a directory: no user, root included, can append to it.
+        try FileManager.default.createDirectory(at: logURL, withIntermediateDirectories: true)
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let (tmux, _) = try await approveOne(sandbox, api: api(sandbox))
+        let screen = try await tmux.waitFor("audit log not written")
+        #expect(screen.contains("audit log not written"), "the failed write is on the status line:\n\(screen)")
+        #expect(!screen.contains("[exited"), "the app keeps running")
     }
 }
