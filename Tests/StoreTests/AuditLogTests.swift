@@ -39,6 +39,8 @@ import Darwin
                 store.send(.toggleMark)
             }
         }
+        // Let the detail fetches the selection started finish first: a late one would race the action's re-fetch.
+        await store.waitUntilIdle()
         store.send(.requestAction(action))
         if let text { store.send(.setActionInput(text)) }
         store.send(.confirmAction)
