@@ -46,7 +46,11 @@ struct UICommand: AsyncParsableCommand {
             userQueues: appConfig.queues,
             stateDirectory: StatePaths.stateDirectory(environment: environment, homeDirectory: home)
         )
-        let store = Store(service: session.client, configuration: storeConfig)
+        // Every action is recorded (and flushed) before its result is shown; the token is never written.
+        let auditLog = FileAuditLog(directory: StatePaths.stateDirectory(environment: environment, homeDirectory: home),
+                                    server: session.host, user: session.username,
+                                    redacting: [session.client.configuration.token?.secret].compactMap { $0 })
+        let store = Store(service: session.client, configuration: storeConfig, audit: auditLog)
         let options = TerminalOptions(
             theme: theme ?? appConfig.theme,
             keyBindings: appConfig.keys,

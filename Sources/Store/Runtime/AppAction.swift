@@ -52,6 +52,8 @@ public enum AppAction: Sendable, Equatable {
     case cancelAction
     /// One call of a batch finished.
     case actionCompleted(batch: Int, call: ActionCall, outcome: ActionOutcome)
+    /// Recording an action in the audit log failed (the reason); shown on the status line.
+    case auditFailed(String)
 
     // Refresh and messages
     case setRefreshPaused(Bool)

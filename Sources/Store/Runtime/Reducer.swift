@@ -146,6 +146,10 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case let .actionCompleted(batch, call, outcome):
         return state.actionCompleted(batch: batch, call: call, outcome: outcome)
 
+    case let .auditFailed(reason):
+        state.message(.error, "audit log not written: \(reason)")
+        return []
+
     case let .setRefreshPaused(paused):
         state.refresh.isPaused = paused
         if !paused { state.refresh.nextPollAt = state.now }

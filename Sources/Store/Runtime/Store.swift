@@ -12,6 +12,7 @@ public final class Store {
     let service: any OrderService
     let sortFile: SortFile
     let clock: @Sendable () -> Date
+    let audit: (any AuditRecorder)?
     var loadTasks: [Int: Task<Void, Never>] = [:]
     var tasks: [Int: Task<Void, Never>] = [:]
     var nextTask = 0
@@ -19,10 +20,12 @@ public final class Store {
 
     /// - Parameters:
     ///   - sortFile: where the sort is remembered; nil uses the configuration's directory or the XDG default.
-    ///   - clock: the time source for `.start` and ticks.
+    ///   - clock: the time source for `.start`, ticks and audit entries.
+    ///   - audit: where every action call is recorded before its result is shown; nil records nothing.
     public init(service: any OrderService, configuration: StoreConfiguration, sortFile: SortFile? = nil,
-                clock: @escaping @Sendable () -> Date = { Date() }) {
+                clock: @escaping @Sendable () -> Date = { Date() }, audit: (any AuditRecorder)? = nil) {
         self.service = service
+        self.audit = audit
         self.sortFile = sortFile ?? SortFile(directory: configuration.stateDirectory ?? SortFile.defaultDirectory())
         self.clock = clock
         self.state = AppState(configuration: configuration, now: clock())
@@ -133,20 +136,46 @@ public final class Store {
                 return
             }
             let service = self.service
+            let audit = self.audit
+            let clock = self.clock
+            let title = state.batchAction[batch]?.title
+            let user = state.configuration.username
             track { store in
-                await withTaskGroup(of: (ActionCall, ActionOutcome).self) { group in
+                var auditFailures = 0
+                var lastAuditFailure = ""
+                var shownLast = false
+                await withTaskGroup(of: (ActionCall, ActionOutcome, String?).self) { group in
                     var next = 0
                     func startNext() {
                         guard next < calls.count else { return }
                         let call = calls[next]
                         next += 1
-                        group.addTask { (call, await Store.execute(call, service)) }
+                        group.addTask {
+                            let (outcome, answer) = await Store.executeAnswered(call, service)
+                            guard let audit else { return (call, outcome, nil) }
+                            // The record reaches the disk before the result is shown.
+                            let entry = AuditEntry(time: clock(), user: user, call: call, action: title, answer: answer)
+                            do { try await audit.record(entry) } catch { return (call, outcome, "\(error)") }
+                            return (call, outcome, nil)
+                        }
                     }
                     for _ in 0..<max(1, concurrency) { startNext() }
-                    while let (call, outcome) = await group.next() {
+                    while let (call, outcome, auditFailure) = await group.next() {
                         store.send(.actionCompleted(batch: batch, call: call, outcome: outcome))
+                        shownLast = false
+                        if let auditFailure {
+                            auditFailures += 1
+                            lastAuditFailure = auditFailure
+                            // The first failure shows at once; the end of the batch repeats it (with a count) unless it was last.
+                            if auditFailures == 1 { store.send(.auditFailed(auditFailure)); shownLast = true }
+                        }
                         startNext()
                     }
+                }
+                if auditFailures > 1 {
+                    store.send(.auditFailed("\(auditFailures) of \(calls.count) actions not recorded; last: \(lastAuditFailure)"))
+                } else if auditFailures == 1, !shownLast {
+                    store.send(.auditFailed(lastAuditFailure))
                 }
             }
         }
@@ -154,16 +183,23 @@ public final class Store {
 
     /// Runs one call and re-fetches the order, so the list shows only what the server confirmed.
     nonisolated static func execute(_ call: ActionCall, _ service: any OrderService) async -> ActionOutcome {
+        await executeAnswered(call, service).outcome
+    }
+
+    /// `execute`, also returning the answer of the action request itself (for the audit log).
+    nonisolated static func executeAnswered(_ call: ActionCall, _ service: any OrderService) async
+        -> (outcome: ActionOutcome, answer: Result<ActionResult, WaldurError>) {
+        let result: ActionResult
         do throws(WaldurError) {
-            _ = try await service.perform(call)
+            result = try await service.perform(call)
         } catch {
-            return .failed(error)
+            return (.failed(error), .failure(error))
         }
-        if call.endpoint.removesOrder { return .removed }
+        if call.endpoint.removesOrder { return (.removed, .success(result)) }
         do throws(WaldurError) {
-            return .updated(try await service.retrieve(call.uuid, fields: []))
+            return (.updated(try await service.retrieve(call.uuid, fields: [])), .success(result))
         } catch {
-            return error.status == 404 ? .removed : .unconfirmed(error)
+            return (error.status == 404 ? .removed : .unconfirmed(error), .success(result))
         }
     }
 }
