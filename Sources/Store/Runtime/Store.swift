@@ -157,7 +157,13 @@ public final class Store {
         do throws(WaldurError) {
             _ = try await service.perform(call)
         } catch {
-            return .failed(error)
+            guard error.outcomeUnknown else { return .failed(error) }
+            // The request may have reached the server: never resend it, but look at what the server has now.
+            do throws(WaldurError) {
+                return .unknown(error, try await service.retrieve(call.uuid, fields: []))
+            } catch {
+                return .unknown(error, nil)
+            }
         }
         if call.endpoint.removesOrder { return .removed }
         do throws(WaldurError) {
