@@ -41,4 +41,7 @@ public enum ActionOutcome: Sendable, Equatable {
     case failed(WaldurError)
     /// The action succeeded but re-fetching the order failed; the list keeps the old state until the next refresh.
     case unconfirmed(WaldurError)
+    /// The connection failed after the request may have reached the server (lost, timed out): whether the
+    /// action happened is unknown; the order as re-fetched afterwards, or nil when that failed too.
+    case unknown(WaldurError, Order?)
 }

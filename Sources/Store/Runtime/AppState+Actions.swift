@@ -158,6 +158,14 @@ extension AppState {
         case let .failed(error):
             text = error.message
             message(.error, "\(title) \(short): \(error.message)")
+        case let .unknown(error, order):
+            if let order {
+                text = "\(title) outcome unknown (\(error.message)); re-fetched: now \(order.state?.wire ?? "unknown")"
+                if rowIndex(order.uuid) != nil { effects += acceptFullOrder(order) }
+            } else {
+                text = "\(title) outcome unknown (\(error.message)); re-fetching failed too"
+            }
+            message(.warning, "\(title) \(short): outcome unknown, \(order == nil ? "re-fetching failed" : "re-fetched") (\(error.message))")
         case let .unconfirmed(error):
             text = "\(title) sent, but re-fetching the order failed: \(error.message)"
             message(.warning, "\(title) \(short): sent, but re-fetching failed: \(error.message)")
@@ -167,9 +175,11 @@ extension AppState {
             lastResults[k].text = TextFolding.displayLine(text)
             if !lastResults.contains(where: { $0.outcome == nil }) {
                 let failed = lastResults.filter { if case .failed = $0.outcome { return true } else { return false } }.count
-                let ok = lastResults.count - failed
-                if lastResults.count > 1 || failed == 0 {
-                    message(failed == 0 ? .info : .warning, "\(title): \(ok) order\(ok == 1 ? "" : "s") done\(failed > 0 ? ", \(failed) failed" : "")")
+                let unknown = lastResults.filter { if case .unknown = $0.outcome { return true } else { return false } }.count
+                let ok = lastResults.count - failed - unknown
+                if lastResults.count > 1 || failed + unknown == 0 {
+                    message(failed + unknown == 0 ? .info : .warning,
+                            "\(title): \(ok) order\(ok == 1 ? "" : "s") done\(failed > 0 ? ", \(failed) failed" : "")\(unknown > 0 ? ", \(unknown) outcome unknown" : "")")
                 }
                 batchAction[batch] = nil
             }

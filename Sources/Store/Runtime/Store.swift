@@ -193,7 +193,14 @@ public final class Store {
         do throws(WaldurError) {
             result = try await service.perform(call)
         } catch {
-            return (.failed(error), .failure(error))
+            guard error.outcomeUnknown else { return (.failed(error), .failure(error)) }
+            // The request may have reached the server: never resend it, but look at what the server has now.
+            do throws(WaldurError) {
+                return (.unknown(error, try await service.retrieve(call.uuid, fields: [])), .failure(error))
+            } catch let refetchError {
+                _ = refetchError
+                return (.unknown(error, nil), .failure(error))
+            }
         }
         if call.endpoint.removesOrder { return (.removed, .success(result)) }
         do throws(WaldurError) {
