@@ -76,20 +76,20 @@ let package = Package(
         .executableTarget(name: "store-benchmark", dependencies: ["OrderStore"], path: "Benchmarks/StoreBenchmark"),
         .executableTarget(name: "ui-benchmark", dependencies: ["WaldurSandbox", "WaldurClient"], path: "Benchmarks/UIBenchmark"),
 
-        // Fuzzers (issue 6): `scripts/fuzz` builds them with libFuzzer (-sanitize=fuzzer,address -DFUZZING) and runs
+        // Fuzzers (issue 6): `.ci/fuzz` builds them with libFuzzer (-sanitize=fuzzer,address -DFUZZING) and runs
         // each for a bounded time; a plain build replays the files or folders given as arguments.
-        .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
-        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Fuzz/FuzzSupport"),
+        .target(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Tests/Fuzz/FuzzSupport"),
         .executableTarget(
             name: "order-decoding-fuzzer",
             dependencies: ["FuzzSupport", "WaldurClient"],
-            path: "Fuzz/order-decoding-fuzzer",
+            path: "Tests/Fuzz/order-decoding-fuzzer",
             exclude: ["corpus", "order.dict"]
         ),
         .executableTarget(
             name: "filter-parser-fuzzer",
             dependencies: ["FuzzSupport", "OrderStore", "WaldurClient"],
-            path: "Fuzz/filter-parser-fuzzer",
+            path: "Tests/Fuzz/filter-parser-fuzzer",
             exclude: ["corpus", "filter.dict"]
         ),
     ]

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import WaldurClient
 
-/// Inputs the order decoding fuzzer (Fuzz/order-decoding-fuzzer) found or checks, kept as regression tests.
+/// Inputs the order decoding fuzzer (Tests/Fuzz/order-decoding-fuzzer) found or checks, kept as regression tests.
 @Suite struct FuzzRegressionTests {
     /// An offset that moves the instant before year 0000 or past 9999 used to be formatted as `00-1-12-31…` or
     /// `10000-…`, which `parse` refused: `Order(json: order.json)` then failed on a field that had decoded.

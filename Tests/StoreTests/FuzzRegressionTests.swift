@@ -3,7 +3,7 @@ import Testing
 import WaldurClient
 @testable import OrderStore
 
-/// Inputs the filter fuzzer (Fuzz/filter-parser-fuzzer) found: the store, which narrows the previous result and caches
+/// Inputs the filter fuzzer (Tests/Fuzz/filter-parser-fuzzer) found: the store, which narrows the previous result and caches
 /// results while the filter line is edited, showed other rows than a fresh store given the same text.
 @Suite struct FuzzRegressionTests {
     func order(_ raw: String, project: String) -> Order {

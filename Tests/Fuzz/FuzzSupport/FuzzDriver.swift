@@ -19,7 +19,7 @@ public enum FuzzDriver {
         let paths = CommandLine.arguments.dropFirst().filter { !$0.hasPrefix("-") }
         guard !paths.isEmpty else {
             let name = CommandLine.arguments.first.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "fuzzer"
-            FileHandle.standardError.write(Data("usage: \(name) FILE_OR_FOLDER...  (replays inputs; build with scripts/fuzz to fuzz)\n".utf8))
+            FileHandle.standardError.write(Data("usage: \(name) FILE_OR_FOLDER...  (replays inputs; build with .ci/fuzz to fuzz)\n".utf8))
             exit(2)
         }
         var count = 0
