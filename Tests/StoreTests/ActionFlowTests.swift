@@ -69,6 +69,50 @@ import WaldurClient
         #expect(s.messages.last?.text == "approve: 2 orders done, 1 failed")
     }
 
+    @Test func lateDetailFetchNeverRollsBackAConfirmedState() {
+        var s = state()
+        _ = reduce(&s, .selectOrder(uuid(1)))
+        _ = reduce(&s, .requestAction(.approve))
+        guard case let .runActions(batch, calls, _)? = reduce(&s, .confirmAction).first else {
+            Issue.record("no run effect")
+            return
+        }
+        var confirmed = orders[0]
+        confirmed.state = .executing
+        confirmed.modified = testNow.addingTimeInterval(5)
+        _ = reduce(&s, .actionCompleted(batch: batch, call: calls[0], outcome: .updated(confirmed)))
+        // The detail fetch started before the approve answers last, with the order as it was.
+        var stale = orders[0]
+        stale.modified = testNow
+        _ = reduce(&s, .orderRetrieved(stale))
+        #expect(s.row(for: uuid(1))?.state == .executing)
+        #expect(s.detailCache[uuid(1)]?.state == .executing)
+        // A newer answer still applies.
+        _ = reduce(&s, .orderRetrieved({ var o = confirmed; o.state = .done; o.modified = testNow.addingTimeInterval(9); return o }()))
+        #expect(s.row(for: uuid(1))?.state == .done)
+    }
+
+    @Test func unknownOutcomeShowsTheRefetchOrWhyItFailed() {
+        var s = state()
+        markAll(&s)
+        _ = reduce(&s, .requestAction(.approve))
+        guard case let .runActions(batch, calls, _)? = reduce(&s, .confirmAction).first else {
+            Issue.record("no run effect")
+            return
+        }
+        let lost = WaldurError.transport(.connectionLost, detail: "reset")
+        var now = orders[0]
+        now.state = .executing
+        now.modified = testNow.addingTimeInterval(3)
+        _ = reduce(&s, .actionCompleted(batch: batch, call: calls[0], outcome: .unknown(lost, refetched: .success(now))))
+        #expect(s.row(for: uuid(1))?.state == .executing)
+        let refused = WaldurError.http(status: 502, serverMessage: "upstream gone", retryAfter: nil)
+        _ = reduce(&s, .actionCompleted(batch: batch, call: calls[1], outcome: .unknown(lost, refetched: .failure(refused))))
+        #expect(s.row(for: uuid(2))?.state == .pendingProvider)
+        #expect(s.messages.last?.text.contains("upstream gone") == true)
+        #expect(s.lastResults[1].text.contains("re-fetching failed too") && s.lastResults[1].text.contains("upstream gone"))
+    }
+
     @Test func requiredInputBlocksConfirmUntilTyped() {
         var s = state()
         _ = reduce(&s, .selectOrder(uuid(4)))

@@ -41,6 +41,8 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
     var listGates: [Int: Gate] = [:]
     /// Gates for retrieve by uuid hex.
     var retrieveGates: [String: Gate] = [:]
+    /// Errors for retrieve by uuid hex.
+    var retrieveFailures: [String: WaldurError] = [:]
     /// Errors for actions by uuid hex.
     var actionFailures: [String: WaldurError] = [:]
     /// A gate every action waits on.
@@ -108,11 +110,12 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
     }
 
     func retrieve(_ uuid: WaldurUUID, fields: [String]) async throws(WaldurError) -> Order {
-        let gate = locked { () -> Gate? in
+        let (gate, failure) = locked { () -> (Gate?, WaldurError?) in
             retrieved.append(uuid.hex)
-            return retrieveGates[uuid.hex]
+            return (retrieveGates[uuid.hex], retrieveFailures[uuid.hex])
         }
         if let gate { await gate.wait() }
+        if let failure { throw failure }
         guard var order = locked({ _orders.first { $0.uuid == uuid } }) else {
             throw WaldurError.http(status: 404, serverMessage: "Not found.", retryAfter: nil)
         }

@@ -128,6 +128,36 @@ import WaldurClient
         #expect(store.state.selectedUUID == uuid(2))
     }
 
+    @Test func lostApproveIsReportedUnknownWithTheRefetchOutcome() async {
+        let fake = FakeOrderService([makeOrder(1, state: .pendingProvider), makeOrder(2, state: .pendingProvider)])
+        fake.providerApprovable = [hex(1), hex(2)]
+        fake.actionFailures[hex(1)] = .transport(.connectionLost, detail: "connection reset")
+        fake.actionFailures[hex(2)] = .transport(.timeout, detail: "timed out")
+        let store = makeStore(fake)
+        store.start(tickEvery: nil)
+        await store.waitUntilIdle()
+        store.send(.selectQueue(store.state.queueIndex("All")))
+        store.send(.markAllVisible)
+        store.send(.requestAction(.approve))
+        await store.waitUntilIdle()
+        // The first approve did reach the server: the re-fetch sees what the server has now.
+        fake.update(1) { $0.state = .executing }
+        fake.retrieveFailures[hex(2)] = .http(status: 503, serverMessage: "maintenance window", retryAfter: nil)
+        store.send(.confirmAction)
+        await store.waitUntilIdle()
+        // Each POST went out once (never resent), and each order was re-fetched afterwards.
+        #expect(fake.actionCalls.filter { $0.uuid == uuid(1) }.count == 1)
+        #expect(fake.actionCalls.filter { $0.uuid == uuid(2) }.count == 1)
+        #expect(store.state.row(for: uuid(1))?.state == .executing)
+        let first = store.state.lastResults.first { $0.uuid == uuid(1) }?.text ?? ""
+        #expect(first.contains("outcome unknown") && first.contains("now executing"), "\(first)")
+        // The second re-fetch failed too: the line says why, and the list keeps the state the server last sent.
+        let second = store.state.lastResults.first { $0.uuid == uuid(2) }?.text ?? ""
+        #expect(second.contains("re-fetching failed too") && second.contains("maintenance window"), "\(second)")
+        #expect(store.state.row(for: uuid(2))?.state == .pendingProvider)
+        #expect(store.state.messages.last?.text.contains("2 outcome unknown") == true)
+    }
+
     @Test func readOnlyStoreNeverCallsTheServer() async {
         let fake = FakeOrderService([makeOrder(1, state: .pendingConsumer)])
         fake.consumerApprovable = [hex(1)]

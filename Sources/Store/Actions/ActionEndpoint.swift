@@ -42,6 +42,6 @@ public enum ActionOutcome: Sendable, Equatable {
     /// The action succeeded but re-fetching the order failed; the list keeps the old state until the next refresh.
     case unconfirmed(WaldurError)
     /// The connection failed after the request may have reached the server (lost, timed out): whether the
-    /// action happened is unknown; the order as re-fetched afterwards, or nil when that failed too.
-    case unknown(WaldurError, Order?)
+    /// action happened is unknown; then the order as re-fetched afterwards, or why that failed too.
+    case unknown(WaldurError, refetched: Result<Order, WaldurError>)
 }

@@ -158,14 +158,13 @@ extension AppState {
         case let .failed(error):
             text = error.message
             message(.error, "\(title) \(short): \(error.message)")
-        case let .unknown(error, order):
-            if let order {
-                text = "\(title) outcome unknown (\(error.message)); re-fetched: now \(order.state?.wire ?? "unknown")"
-                if rowIndex(order.uuid) != nil { effects += acceptFullOrder(order) }
-            } else {
-                text = "\(title) outcome unknown (\(error.message)); re-fetching failed too"
-            }
-            message(.warning, "\(title) \(short): outcome unknown, \(order == nil ? "re-fetching failed" : "re-fetched") (\(error.message))")
+        case let .unknown(error, .success(order)):
+            text = "\(title) outcome unknown (\(error.message)); re-fetched: now \(order.state?.wire ?? "unknown")"
+            if rowIndex(order.uuid) != nil { effects += acceptFullOrder(order) }
+            message(.warning, "\(title) \(short): outcome unknown, re-fetched (\(error.message))")
+        case let .unknown(error, .failure(refetchError)):
+            text = "\(title) outcome unknown (\(error.message)); re-fetching failed too: \(refetchError.message)"
+            message(.warning, "\(title) \(short): outcome unknown (\(error.message)); re-fetching failed: \(refetchError.message)")
         case let .unconfirmed(error):
             text = "\(title) sent, but re-fetching the order failed: \(error.message)"
             message(.warning, "\(title) \(short): sent, but re-fetching failed: \(error.message)")

@@ -100,6 +100,8 @@ extension AppState {
             var row = OrderRow(order, pool: &pool)
             if let i = index[row.key] {
                 let old = rows[Int(i)]
+                // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.
+                if old.modified > row.modified { continue }
                 row.flags = old.flags | flag
                 let changed = old.stateCode != row.stateCode || old.stateWire != row.stateWire || old.modified != row.modified || old.cost != row.cost
                 if !sameSortKey(old, row) { needsResort = true }

@@ -192,6 +192,16 @@ extension AppState {
 
     /// A full order from the server: updates its row and caches it for the detail view.
     mutating func acceptFullOrder(_ order: Order) -> [Effect] {
+        let incoming = order.modified?.timeIntervalSince1970 ?? .nan
+        let known = Double.maximum(index[RowKey(order.uuid)].map { rows[Int($0)].modified } ?? .nan,
+                                   detailCache[order.uuid]?.modified?.timeIntervalSince1970 ?? .nan)
+        if known > incoming {
+            // A fetch that lost a race with a newer answer (an action's re-fetch, a poll): the newer one stays.
+            detailLoading.remove(order.uuid)
+            guard selectedUUID == order.uuid, detailCache[order.uuid] == nil else { return [] }
+            detailLoading.insert(order.uuid)
+            return [.retrieveOrder(order.uuid)]
+        }
         let effects = merge([order], purpose: nil, flagChanges: hasLoaded)
         detailCache[order.uuid] = order
         detailLoading.remove(order.uuid)

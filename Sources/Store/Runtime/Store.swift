@@ -196,10 +196,9 @@ public final class Store {
             guard error.outcomeUnknown else { return (.failed(error), .failure(error)) }
             // The request may have reached the server: never resend it, but look at what the server has now.
             do throws(WaldurError) {
-                return (.unknown(error, try await service.retrieve(call.uuid, fields: [])), .failure(error))
+                return (.unknown(error, refetched: .success(try await service.retrieve(call.uuid, fields: []))), .failure(error))
             } catch let refetchError {
-                _ = refetchError
-                return (.unknown(error, nil), .failure(error))
+                return (.unknown(error, refetched: .failure(refetchError)), .failure(error))
             }
         }
         if call.endpoint.removesOrder { return (.removed, .success(result)) }
