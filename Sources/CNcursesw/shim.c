@@ -112,7 +112,7 @@ static void cn_on_interrupt(int sig) {
         return;
     }
     int saved = errno;
-    cn_quit_flag = 1;
+    cn_quit_flag = sig;
     cn_wake();
     errno = saved;
 }
@@ -183,11 +183,11 @@ void cn_remove_signal_handlers(void) {
 }
 
 int cn_take_quit_request(void) {
-    if (cn_quit_flag) {
+    int sig = cn_quit_flag;
+    if (sig) {
         cn_quit_flag = 0;
-        return 1;
     }
-    return 0;
+    return sig;
 }
 
 int cn_take_suspend_request(void) {

@@ -3,8 +3,9 @@ import OrderStore
 
 /// Runs the terminal UI on the main actor until the user quits or the terminal goes away, then
 /// restores the terminal. The store's effects run in their own tasks, so keys are read and
-/// answered while requests are in flight. Returns the process exit status (0, or 1 when the
-/// terminal could not be used; the reason is written to standard error).
+/// answered while requests are in flight. Returns the process exit status: 0 after `q`, 128 + the signal
+/// after SIGINT, SIGTERM or a hang-up (as shells report it), 1 when the terminal could not be used (the reason
+/// is written to standard error).
 @MainActor
 public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int32 {
     let driver = ScreenDriver()
@@ -38,6 +39,7 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
 
     var running = true
     var dirty = true
+    var status: Int32 = 0
     while running {
         if dirty || loop.takeChanged() {
             let size = driver.size
@@ -47,7 +49,14 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
             dirty = false
         }
         let outcome = await driver.waitForInput(milliseconds: 1000)
-        if outcome == .hangup || driver.takeQuitRequest() { break }
+        if outcome == .hangup {
+            status = 128 + SIGHUP
+            break
+        }
+        if let signal = driver.takeQuitRequest() {
+            status = 128 + signal
+            break
+        }
         if driver.handleSuspendRequest() { dirty = true }
         let events = driver.readEvents()
         if !events.isEmpty { dirty = true }
@@ -71,7 +80,7 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
     store.stop()
     store.onChange = previousOnChange
     driver.stop()
-    return 0
+    return status
 }
 
 /// Tells the run loop the store changed, from the store's callbacks, and wakes its wait.

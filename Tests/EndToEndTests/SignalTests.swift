@@ -26,6 +26,8 @@ import Glibc
         #expect(kill(pid, signal) == 0)
         let screen = try await tmux.waitFor { $0.contains("[exited") && $0.contains("icanon") }
         #expect(screen.contains("[exited"), "the app ended on signal \(signal):\n\(screen)")
+        // The exit status says which signal ended it, as shells report it (130 for Ctrl-C, 143 for SIGTERM).
+        #expect(screen.contains("[exited \(128 + signal)]"), "exit status 128+\(signal):\n\(screen)")
         #expect(screen.contains("icanon echo"), "cooked mode with echo after signal \(signal):\n\(screen)")
         #expect(!screen.contains("-icanon") && !screen.contains("-echo "), "\(screen)")
         #expect(!screen.contains("loading") && !screen.contains(" waldur-orders "), "the app's screen is gone:\n\(screen)")

@@ -85,7 +85,7 @@ int cn_put_cell(int y, int x, const wchar_t *text, attr_t attrs, int pair);
 void cn_install_signal_handlers(int wake_fd);
 /* Puts back the handlers cn_install_signal_handlers replaced. */
 void cn_remove_signal_handlers(void);
-/* Returns 1 once after the first SIGINT or SIGTERM. */
+/* Returns the signal number once after the first SIGINT or SIGTERM, else 0. */
 int cn_take_quit_request(void);
 /* Returns 1 once after Ctrl-Z was pressed. */
 int cn_take_suspend_request(void);

@@ -151,10 +151,11 @@ public final class ScreenDriver {
         await waiter.wait(milliseconds: milliseconds)
     }
 
-    /// Whether SIGINT or SIGTERM asked the app to quit (once per signal; a second signal before
-    /// this is served ends the process at once, the terminal restored).
-    public func takeQuitRequest() -> Bool {
-        cn_take_quit_request() != 0
+    /// The signal (SIGINT or SIGTERM) that asked the app to quit, once per signal; a second signal before
+    /// this is served ends the process at once, the terminal restored.
+    public func takeQuitRequest() -> Int32? {
+        let signal = cn_take_quit_request()
+        return signal == 0 ? nil : signal
     }
 
     /// Serves a pending Ctrl-Z: leaves curses mode, stops, and on resume forces a full redraw. Returns whether it did.
