@@ -189,13 +189,13 @@ public struct Offering: Sendable, Hashable {
             case "privacy_policy_link": privacyPolicyLink = try JSONRead.string(value, key)
             case "access_url": accessURL = try JSONRead.string(value, key)
             case "endpoints":
-                endpoints = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Endpoint(json: v) }
+                endpoints = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Endpoint(json: v, expected: "an endpoint") }
             case "software_catalogs":
                 softwareCatalogs = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try SoftwareCatalog(json: v) }
             case "partitions":
                 partitions = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Partition(json: v) }
             case "roles":
-                roles = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Role(json: v) }
+                roles = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Role(json: v, expected: "a role") }
             case "customer": customer = try JSONRead.string(value, key)
             case "customer_uuid": customerUUID = try JSONRead.uuid(value, key)
             case "customer_name": customerName = try JSONRead.string(value, key)

@@ -1,6 +1,11 @@
 extension Offering {
     /// An access endpoint of an offering (`endpoints[]`).
-    public struct Endpoint: Sendable, Hashable {
+    public typealias Endpoint = NamedLink
+    /// A role defined by an offering (`roles[]`).
+    public typealias Role = NamedLink
+
+    /// An object of an offering known by uuid, name and url (the items of `endpoints` and `roles`).
+    public struct NamedLink: Sendable, Hashable {
         /// `uuid`
         public var uuid: WaldurUUID?
         /// `name`
@@ -14,9 +19,10 @@ extension Offering {
             self.url = url
         }
 
-        public init(json: JSONValue) throws(JSONDecodingError) {
+        /// Reads one item; `expected` names it in errors ("an endpoint", "a role").
+        public init(json: JSONValue, expected: String) throws(JSONDecodingError) {
             self.init()
-            for (key, value) in try JSONRead.members(json, expected: "an endpoint") {
+            for (key, value) in try JSONRead.members(json, expected: expected) {
                 switch key {
                 case "uuid": uuid = try JSONRead.uuid(value, key)
                 case "name": name = try JSONRead.string(value, key)
