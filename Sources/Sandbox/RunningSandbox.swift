@@ -1,4 +1,5 @@
 import Foundation
+import ServiceLifecycle
 
 /// A sandbox serving on loopback; stop it with `stop()`.
 public final class RunningSandbox: Sendable {
@@ -7,13 +8,15 @@ public final class RunningSandbox: Sendable {
     /// The four users with tokens: staff, consumer, provider, member.
     public let users: [SandboxUser]
     let store: SandboxStore
+    let group: ServiceGroup
     let server: Task<Void, any Error>
     let activity: Task<Void, Never>?
 
-    init(url: URL, users: [SandboxUser], store: SandboxStore, server: Task<Void, any Error>, activity: Task<Void, Never>?) {
+    init(url: URL, users: [SandboxUser], store: SandboxStore, group: ServiceGroup, server: Task<Void, any Error>, activity: Task<Void, Never>?) {
         self.url = url
         self.users = users
         self.store = store
+        self.group = group
         self.server = server
         self.activity = activity
     }
@@ -21,13 +24,20 @@ public final class RunningSandbox: Sendable {
     /// The user with this role (staff, consumer, provider, member).
     public func user(role: String) -> SandboxUser? { users.first { $0.role == role } }
 
-    /// Stops serving and waits until the port is closed.
+    /// Stops serving and waits until the port is closed: stalled requests end, requests in flight are answered,
+    /// connections are closed by the server; whatever has not ended after a few seconds is cancelled.
     public func stop() async {
         await store.beginStop()
         activity?.cancel()
-        server.cancel()
+        await group.triggerGracefulShutdown()
+        let server = self.server
+        let deadline = Task {
+            try await Task.sleep(nanoseconds: 5_000_000_000)
+            server.cancel()
+        }
         _ = await activity?.value
         _ = try? await server.value
+        deadline.cancel()
     }
 
     /// Replaces the injected faults (grammar in `SandboxFaults`).

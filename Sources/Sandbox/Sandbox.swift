@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// Starts a Waldur-compatible marketplace-orders server with seeded data.
 ///
@@ -27,9 +28,12 @@ public enum Sandbox {
             onServerRunning: { channel in signal.resolve(.success(channel.localAddress?.port ?? options.port)) },
             logger: logger
         )
+        // Run under a service group so that stop() can shut the server down gracefully: connections are finished
+        // and closed by the server, rather than torn down by cancellation with their writers still open.
+        let group = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
         let server = Task<Void, any Error> {
             do {
-                try await app.run()
+                try await group.run()
                 signal.resolve(.failure(SandboxStartError(reason: "the server stopped before it was listening")))
             } catch {
                 signal.resolve(.failure(error))
@@ -61,7 +65,7 @@ public enum Sandbox {
             let p = catalog.people[i]
             return SandboxUser(role: role, username: p.username, fullName: p.fullName, token: p.token)
         }
-        return RunningSandbox(url: url, users: users, store: store, server: server, activity: activity)
+        return RunningSandbox(url: url, users: users, store: store, group: group, server: server, activity: activity)
     }
 }
 
