@@ -61,6 +61,14 @@ extension OrderListQuery {
         q.pageSize = 300
         return q
     }
+
+    /// Newest first, `pageSize` to a page.
+    static func newestFirst(pageSize: Int) -> OrderListQuery {
+        var q = OrderListQuery()
+        q.pageSize = pageSize
+        q.ordering = ["-created"]
+        return q
+    }
 }
 
 func detail(_ v: JSONValue?) -> String? { v?["detail"]?.stringValue }

@@ -65,9 +65,7 @@ struct PagingTests {
         let h = try await Harness.start()
         defer { Task { await h.stop() } }
         let c = h.client("member")
-        var q = OrderListQuery()
-        q.pageSize = 9
-        q.ordering = ["-created"]
+        let q = OrderListQuery.newestFirst(pageSize: 9)
         var page = try await c.listPage(q)
         var seen = page.orders
         var pages = 1
@@ -103,9 +101,7 @@ struct PagingTests {
         let h = try await Harness.start()
         defer { Task { await h.stop() } }
         let c = h.client("staff")
-        var q = OrderListQuery()
-        q.pageSize = 300
-        q.ordering = ["-created"]
+        var q = OrderListQuery.newestFirst(pageSize: 300)
         let desc = try await c.listAll(q).compactMap(\.created)
         #expect(desc == desc.sorted(by: >))
         let plain = try await c.listAll(OrderListQuery()).compactMap(\.created)

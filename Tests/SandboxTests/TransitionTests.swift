@@ -237,9 +237,7 @@ struct TransitionTests {
         let h = try await Harness.start()
         defer { Task { await h.stop() } }
         let c = h.client("staff")
-        var q = OrderListQuery()
-        q.pageSize = 300
-        q.ordering = ["-created"]
+        let q = OrderListQuery.newestFirst(pageSize: 300)
         let before = try await c.listAll(q)
         let t = try #require(before.compactMap(\.modified).max())
         let pendings = try await h.all("staff", .states(.pendingProvider)).prefix(3)
