@@ -12,6 +12,7 @@ struct WaldurOrders: AsyncParsableCommand {
         waldur-cli credentials profile (~/.config/waldur-cli/credentials.toml, --profile / WALDUR_PROFILE).
         The token is never accepted as a flag value.
         """,
+        version: "0.1.0",
         subcommands: [UICommand.self, ListCommand.self, AuditCommand.self, SandboxCommand.self],
         defaultSubcommand: UICommand.self
     )

@@ -66,6 +66,14 @@ import WaldurClient
         #expect(!result.stdout.contains("\u{1B}"))
     }
 
+    @Test func versionAndHelpNeedNoServer() throws {
+        let version = try Binary.run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3, "\(version.stdout)")
+        let help = try Binary.run(["list", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("--can-approve-as-provider"))
+    }
+
     @Test func errorsExitNonZeroWithTheSentence() throws {
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
