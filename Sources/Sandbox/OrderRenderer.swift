@@ -176,32 +176,12 @@ struct OrderRenderer {
 
     /// The 201 shape of create: hyperlinks for creator, reviewer and project; no slugs or estimates.
     func renderCreated(_ o: StoredOrder) -> JSONValue {
-        let off = catalog.offerings[o.offering]
-        let provider = catalog.customers[off.provider]
         let project = catalog.projects[o.project]
         let customer = catalog.customers[project.customer]
-        var m: [(String, JSONValue)] = [
-            ("offering", .string(offeringURL(o.offering))),
-            ("offering_name", .string(off.name)),
-            ("offering_uuid", .string(off.uuid.hex)),
-            ("offering_description", .string(off.description)),
-            ("offering_image", .null),
-            ("offering_thumbnail", .null),
-            ("offering_type", .string(off.type)),
-            ("offering_terms_of_service", .string("")),
-            ("offering_shared", .bool(true)),
-            ("offering_billable", .bool(true)),
-            ("offering_plugin_options", .object([])),
-            ("provider_name", .string(provider.name)),
-            ("provider_uuid", .string(provider.uuid.hex)),
-            ("category_title", .string(off.categoryTitle)),
-            ("category_uuid", .string(off.categoryUUID.hex)),
-            ("category_icon", .null),
-        ]
+        // The offering and plan members of the list shape, less the provider's slug.
+        var m = offeringBlocks[o.offering].filter { $0.0 != "provider_slug" }
         if let p = o.plan {
-            let plan = off.plans[p]
-            m += [("plan", .string(planURL(o.offering, p))), ("plan_unit", .string(plan.unit)), ("plan_name", .string(plan.name)),
-                  ("plan_uuid", .string(plan.uuid.hex)), ("plan_description", .string(plan.description))]
+            m += planBlocks[o.offering][p]
         } else {
             m.append(("plan", .null))
         }
