@@ -27,6 +27,7 @@ from waldur_api_client import AuthenticatedClient, models
 from waldur_api_client.api.marketplace_orders import (
     marketplace_orders_approve_by_consumer as approve_by_consumer,
     marketplace_orders_approve_by_provider as approve_by_provider,
+    marketplace_orders_count as orders_count,
     marketplace_orders_list as orders_list,
     marketplace_orders_offering_retrieve as offering_retrieve,
     marketplace_orders_reject_by_consumer as reject_by_consumer,
@@ -316,6 +317,19 @@ def main():
     # A page past the end is 404 {"detail": "Invalid page."}.
     expect_status(run, "paging: page past the end is 404", 404,
                   lambda: orders_list.sync_detailed(client=staff.client, page=pages + 1, page_size=25))
+
+    # count: HEAD with the list's filters, answered by X-Result-Count (not in the 2024 reference; newer clients use
+    # it). The same connection is then used again, so a HEAD answer that carried a body would show up here.
+    for label, filters, want in (("all", {}, len(everything)),
+                                 ("erred+executing", {"state": [OrderState.ERRED, OrderState.EXECUTING]},
+                                  sum(1 for o in everything if o.state in (OrderState.ERRED, OrderState.EXECUTING)))):
+        try:
+            response = orders_count.sync_detailed(client=staff.client, **filters)
+            run.check(f"count {label}", response.parsed == want, f"{response.parsed} vs {want}")
+        except UnexpectedStatus as error:
+            run.check(f"count {label}", False, f"HTTP {error.status_code}: {error.content[:200]!r}")
+        orders, _ = list_orders(run, staff, f"list after count {label}", page_size=5)
+        run.check(f"list after count {label}: intact", orders is not None and len(orders) == 5, "")
 
     # --- Retrieve one order of each state; the seeded data covers all nine.
     seen_states = {o.state for o in everything if o.state is not UNSET}

@@ -5,6 +5,7 @@
 # Usage: Tests/Conformance/python-client.sh --url URL --user ROLE USERNAME TOKEN ...
 #    or: SANDBOX_URL=… SANDBOX_STAFF_TOKEN=… (and _USERNAME, for staff, consumer, provider, member) python-client.sh
 #    or: python-client.sh --start [SEED]   starts `waldur-orders sandbox` (.build/debug) itself, for a manual run.
+#    or: python-client.sh --setup-only     only creates the venv (the sandbox benchmark uses its python).
 # Environment: CONFORMANCE_VENV (default .build/python-conformance-venv of the repository), PYTHON (default python3).
 set -euo pipefail
 
@@ -20,6 +21,11 @@ if ! "$venv/bin/python" -c 'import importlib.metadata as m, sys; sys.exit(m.vers
   rm -rf "$venv"
   "$python" -m venv "$venv"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input "$client_requirement"
+fi
+
+if [ "${1:-}" = "--setup-only" ]; then
+  echo "$venv/bin/python"
+  exit 0
 fi
 
 if [ "${1:-}" = "--start" ]; then
