@@ -14,6 +14,7 @@ The tokens are never printed. Prints `conformance: N passed, M failed` and exits
 import argparse
 import datetime
 import decimal
+import functools
 import importlib
 import os
 import sys
@@ -69,6 +70,7 @@ class Run:
     def __init__(self):
         self.passed = 0
         self.failed = 0
+        self.parsed = {}
 
     def check(self, name, ok, detail=""):
         if ok:
@@ -163,6 +165,7 @@ def _matches(value, annotation):
     return True
 
 
+@functools.lru_cache(maxsize=None)
 def _hints(cls):
     module = importlib.import_module(cls.__module__)
     names = dict(vars(models))
@@ -216,6 +219,7 @@ def parse_all(run, name, response):
 
 def check_model(run, name, obj, cls):
     """A parsed model: every value of its annotated type, and it serialises back with its own to_dict."""
+    run.parsed[cls.__name__] = run.parsed.get(cls.__name__, 0) + 1
     label = f"{name}: {cls.__name__} {hexid(obj.uuid) if obj.uuid is not UNSET else '?'}"
     run.check(f"{label} types", not (problems := type_mismatches(obj, cls)), "; ".join(problems))
     try:
@@ -308,6 +312,9 @@ def main():
     uuids = [hexid(o.uuid) for o in everything]
     run.check("paging: no duplicates", len(set(uuids)) == len(uuids), f"{len(uuids) - len(set(uuids))} duplicates")
     by_uuid = {hexid(o.uuid): o for o in everything}
+    # Without `o`, the recorded real server lists in creation order (oldest first).
+    created = [o.created for o in everything]
+    run.check("paging: default order is created ascending", created == sorted(created), "")
     # The client's own all-pages helper (follows Link rel="next" with page_size 100) gives the same set.
     try:
         helper = orders_list.sync_all(client=staff.client)
@@ -563,6 +570,7 @@ def main():
         run.check(f"offering {offering_type}: uuid", hexid(offering.uuid) == hexid(order.offering_uuid), f"{offering.uuid}")
         run.check(f"offering {offering_type}: type", offering.type_ == offering_type, f"{offering.type_}")
 
+    print("parsed with the client's models: " + ", ".join(f"{n} {name}" for name, n in sorted(run.parsed.items())))
     print(f"conformance: {run.passed} passed, {run.failed} failed")
     return 0 if run.failed == 0 else 1
 

@@ -18,6 +18,10 @@ python="${PYTHON:-python3}"
 # The venv is reused when it already holds the pinned client; a half-made one is rebuilt.
 if ! "$venv/bin/python" -c 'import importlib.metadata as m, sys; sys.exit(m.version("waldur-api-client") != sys.argv[1])' \
     "${client_requirement#*==}" 2>/dev/null; then
+  if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ]; then
+    echo "python-client.sh: $venv exists and is not a virtual environment; not touching it" >&2
+    exit 2
+  fi
   rm -rf "$venv"
   "$python" -m venv "$venv"
   "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --no-input "$client_requirement"
