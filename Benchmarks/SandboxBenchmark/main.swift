@@ -5,7 +5,7 @@
 // (b) List-page throughput at 100,000 orders: a bounded load run on loopback of
 //     `GET /api/marketplace-orders/?page=K&page_size=50` over varying pages; requests/s, p50 and p99 latency.
 // Environment: BENCH_REPS (default 5), BENCH_REQUESTS (default 3000), BENCH_WORKERS (default 4),
-// BENCH_SECONDS (time cap of (b), default 60), BENCH_PYTHON (a python with waldur-api-client; default: the
+// BENCH_SECONDS (time cap of (b), default 60), BENCH_ONLY (`a` or `b` runs one part), BENCH_PYTHON (a python with waldur-api-client; default: the
 // conformance venv, created by Tests/Conformance/python-client.sh --setup-only when missing).
 // Prints figures; asserts nothing.
 import Foundation
@@ -130,9 +130,10 @@ func pythonInterpreter() -> String {
     return venvPython
 }
 
+let only = ProcessInfo.processInfo.environment["BENCH_ONLY"] ?? ""
 let repetitions = setting("BENCH_REPS", 5)
-let python = pythonInterpreter()
-do {
+if only != "b" {
+    let python = pythonInterpreter()
     let (sandbox, token) = await startSandbox(orders: 10_000)
     // One unmeasured round of each warms the server's caches and the connection paths.
     _ = await swiftFetch(sandbox.url, token: token)
@@ -182,7 +183,7 @@ func loadWorker(worker: Int, workers: Int, total: Int, pages: Int, deadline: Dou
     return (latencies, failures)
 }
 
-do {
+if only != "a" {
     let total = setting("BENCH_REQUESTS", 3000)
     let workers = setting("BENCH_WORKERS", 4)
     let cap = Double(setting("BENCH_SECONDS", 60))
