@@ -77,6 +77,10 @@ let package = Package(
         .executableTarget(name: "client-benchmark", dependencies: ["WaldurClient"], path: "Benchmarks/ClientBenchmark"),
         .executableTarget(name: "store-benchmark", dependencies: ["OrderStore"], path: "Benchmarks/StoreBenchmark"),
         .executableTarget(name: "ui-benchmark", dependencies: ["WaldurSandbox", "WaldurClient"], path: "Benchmarks/UIBenchmark"),
+        .executableTarget(
+            name: "sandbox-benchmark", dependencies: ["WaldurClient", "WaldurSandbox"], path: "Benchmarks/SandboxBenchmark",
+            exclude: ["python_fetch.py"]
+        ),
 
         // Fuzzers (issue 6): `.ci/fuzz` builds them with libFuzzer (-sanitize=fuzzer,address -DFUZZING) and runs
         // each for a bounded time; a plain build replays the files or folders given as arguments.
