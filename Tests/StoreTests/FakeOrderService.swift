@@ -47,11 +47,17 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
     var actionFailures: [String: WaldurError] = [:]
     /// A gate every action waits on.
     var actionGate: Gate?
-    private(set) var listQueries: [OrderListQuery] = []
-    private(set) var actionCalls: [ActionCall] = []
-    private(set) var retrieved: [String] = []
-    private(set) var inFlightActions = 0
-    private(set) var maxInFlightActions = 0
+    // What the fake saw, written by the store's tasks under the lock; the tests read it through the getters below.
+    private var _listQueries: [OrderListQuery] = []
+    private var _actionCalls: [ActionCall] = []
+    private var _retrieved: [String] = []
+    private var _inFlightActions = 0
+    private var _maxInFlightActions = 0
+    var listQueries: [OrderListQuery] { locked { _listQueries } }
+    var actionCalls: [ActionCall] { locked { _actionCalls } }
+    var retrieved: [String] { locked { _retrieved } }
+    var inFlightActions: Int { locked { _inFlightActions } }
+    var maxInFlightActions: Int { locked { _maxInFlightActions } }
 
     init(_ orders: [Order]) { _orders = orders }
 
@@ -74,8 +80,8 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
 
     func listOrders(_ query: OrderListQuery, concurrency: Int) -> AsyncThrowingStream<OrderPage, any Error> {
         let (call, failure, gate, matching): (Int, WaldurError?, Gate?, [Order]) = locked {
-            listQueries.append(query)
-            let call = listQueries.count
+            _listQueries.append(query)
+            let call = _listQueries.count
             let failure = listFailures.isEmpty ? nil : listFailures.removeFirst()
             let matching = _orders.filter { o in
                 if !query.state.isEmpty, !query.state.contains(o.state ?? .unknown("")) { return false }
@@ -111,7 +117,7 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
 
     func retrieve(_ uuid: WaldurUUID, fields: [String]) async throws(WaldurError) -> Order {
         let (gate, failure) = locked { () -> (Gate?, WaldurError?) in
-            retrieved.append(uuid.hex)
+            _retrieved.append(uuid.hex)
             return (retrieveGates[uuid.hex], retrieveFailures[uuid.hex])
         }
         if let gate { await gate.wait() }
@@ -129,13 +135,13 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
 
     private func act(_ call: ActionCall, _ change: @escaping (inout Order) -> Void) async throws(WaldurError) -> ActionResult {
         let (gate, failure) = locked { () -> (Gate?, WaldurError?) in
-            actionCalls.append(call)
-            inFlightActions += 1
-            maxInFlightActions = max(maxInFlightActions, inFlightActions)
+            _actionCalls.append(call)
+            _inFlightActions += 1
+            _maxInFlightActions = max(_maxInFlightActions, _inFlightActions)
             return (actionGate, actionFailures[call.uuid.hex])
         }
         if let gate { await gate.wait() }
-        locked { inFlightActions -= 1 }
+        locked { _inFlightActions -= 1 }
         if let failure { throw failure }
         locked {
             if let i = _orders.firstIndex(where: { $0.uuid == call.uuid }) {
