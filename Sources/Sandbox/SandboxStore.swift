@@ -16,11 +16,12 @@ actor SandboxStore {
     let pageSizeDefault = 10
 
     init(options: SandboxOptions, faults: SandboxFaults) {
-        let catalog = Catalog.build(seed: options.seed)
+        var catalog = Catalog.build(seed: options.seed)
         var seeder = OrderSeeder(catalog: catalog, seed: options.seed)
         var orders = seeder.make(count: max(0, options.orderCount))
         if options.hostile {
             var hostile = HostileSeeder(catalog: catalog, seed: options.seed)
+            catalog = hostile.catalog
             orders += hostile.make(startSeq: orders.count, after: orders.last?.created ?? catalog.epochEnd)
         }
         self.catalog = catalog
