@@ -58,7 +58,8 @@ import WaldurSandbox
         let throttled = await sandbox.injectedErrorCount(status: 429, scope: "reads")
         let unavailable = await sandbox.injectedErrorCount(status: 503, scope: "reads")
         #expect(throttled > 0 && unavailable > 0, "both kinds were sent: 429 ×\(throttled), 503 ×\(unavailable)")
-        #expect(throttled + unavailable >= 4, "the full load and the two Needs-me loads were each refused at least once")
+        // The seeded draws make the first three refusals 503, 429, 503: both kinds reach the app whatever the timing.
+        #expect(throttled + unavailable >= 3, "the full load and the two Needs-me loads were each refused at least once")
 
         let loaded = try await tmux.waitFor(timeout: 30) { $0.contains("All 300") }
         #expect(loaded.contains("All 300"), "the whole queue loaded:\n\(loaded)")
