@@ -78,13 +78,13 @@ final class Tmux: @unchecked Sendable {
 
     /// Waits until `predicate` holds for the screen (polling); answers the last screen either way.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 20, _ predicate: (String) -> Bool) async throws -> String {
+    func waitFor(timeout: TimeInterval = 20, interval: TimeInterval = 0.1, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
             if predicate(last) { return last }
-            try await Task.sleep(nanoseconds: 100_000_000)
+            try await Task.sleep(nanoseconds: UInt64(interval * 1e9))
         }
         return last
     }
