@@ -138,6 +138,8 @@ let stalledStatus = statusLine()
 let stalled = measureKeys()
 let stillStalled = statusLine()
 try await sandbox.setFaults("none")
+// kill-server alone leaves the server (and the app) running while the app is alive in the pane: end the session first.
+tmux(["kill-session", "-t", "b"])
 tmux(["kill-server"])
 await sandbox.stop()
 

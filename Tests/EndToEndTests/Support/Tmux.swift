@@ -33,6 +33,10 @@ final class Tmux: @unchecked Sendable {
     }
 
     deinit {
+        // kill-server alone leaves the server running while the app is alive in the pane (tmux 3.3a), and once the pty
+        // is gone the app keeps running, orphaned: end the pane's process group (shell, app, sleep) first.
+        if let pid = try? panePID(), pid > 1 { kill(-pid, SIGTERM) }
+        try? run(["kill-session", "-t", session])
         try? run(["kill-server"])
         if configPath != "/dev/null" { unlink(configPath) }
     }
