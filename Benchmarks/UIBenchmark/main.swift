@@ -1,7 +1,9 @@
 // Terminal UI figures (release build: `swift build -c release && swift run -c release ui-benchmark`):
 // at 120×40 against a sandbox with 10,000 orders, the time from start to the first complete frame, and the
 // bytes written to the terminal (captured from the pty by tmux pipe-pane) for moving the selection down one
-// row and for typing one filter character. Prints figures; asserts nothing.
+// row and for typing one filter character; then the latency from a j/k keypress to the frame (first byte and
+// complete frame on the pty), p50/p99 over 50 presses, idle and while the sandbox stalls every list request
+// (a reload in flight). Prints figures; asserts nothing.
 import Foundation
 import WaldurSandbox
 #if canImport(Glibc)
@@ -81,6 +83,63 @@ tmux(["send-keys", "-t", "b", "/"])
 let afterSlash = settle(capture)
 tmux(["send-keys", "-t", "b", "-l", "g"])
 let afterChar = settle(capture)
+tmux(["send-keys", "-t", "b", "Escape"])
+_ = settle(capture)
+
+/// Sends `key` and answers, in ms after the send began, when the app's first output byte arrived and when its output
+/// went quiet (no byte for 40 ms: the frame is complete). Includes the tmux client's round trip (a few ms).
+func keyLatency(_ key: String) -> (first: Double, settled: Double)? {
+    let before = fileSize(capture)
+    let t0 = now()
+    tmux(["send-keys", "-t", "b", key])
+    var first: Double?
+    var last = before, lastChange = now()
+    while now() - t0 < 5 {
+        let size = fileSize(capture)
+        if size != last {
+            if first == nil { first = now() - t0 }
+            last = size
+            lastChange = now()
+        } else if first != nil, now() - lastChange > 0.04 {
+            break
+        }
+        usleep(250)
+    }
+    guard let first else { return nil }
+    return (first * 1000, (lastChange - t0) * 1000)
+}
+
+/// 50 alternating j/k presses, each after the previous frame settled.
+func measureKeys() -> (first: [Double], settled: [Double], missed: Int) {
+    var first: [Double] = [], settled: [Double] = []
+    var missed = 0
+    for i in 0..<50 {
+        if let l = keyLatency(i % 2 == 0 ? "j" : "k") { first.append(l.first); settled.append(l.settled) } else { missed += 1 }
+    }
+    return (first.sorted(), settled.sorted(), missed)
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    guard !sorted.isEmpty else { return .nan }
+    return sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
+}
+
+func statusLine() -> String {
+    let lines = tmux(["capture-pane", "-p", "-t", "b"]).split(separator: "\n", omittingEmptySubsequences: false)
+    return lines.count >= 3 ? String(lines[lines.count - 3]).trimmingCharacters(in: .whitespaces) : ""
+}
+
+let idle = measureKeys()
+// A stalled list request: the sandbox never answers list requests, and R starts a full reload.
+try await sandbox.setFaults("stall=list")
+tmux(["send-keys", "-t", "b", "R"])
+_ = settle(capture, quiet: 0.3)
+let stalledStatus = statusLine()
+let stalled = measureKeys()
+let stillStalled = statusLine()
+try await sandbox.setFaults("none")
+// kill-server alone leaves the server (and the app) running while the app is alive in the pane: end the session first.
+tmux(["kill-session", "-t", "b"])
 tmux(["kill-server"])
 await sandbox.stop()
 
@@ -90,3 +149,14 @@ print(String(format: "  all 10,000 loaded:         %.0f ms", (loaded ?? .nan) * 
 print("  bytes for selection down:  \(afterMove - base)")
 print("  bytes for '/' (open filter): \(afterSlash - afterMove)")
 print("  bytes for one filter char: \(afterChar - afterSlash)")
+func report(_ name: String, _ m: (first: [Double], settled: [Double], missed: Int)) {
+    print(String(format: "  %@ key→first byte  p50 %.1f ms  p99 %.1f ms  max %.1f ms", name, percentile(m.first, 0.5), percentile(m.first, 0.99),
+                 m.first.last ?? .nan))
+    print(String(format: "  %@ key→frame done  p50 %.1f ms  p99 %.1f ms  max %.1f ms  (%d keys, %d without output)", name,
+                 percentile(m.settled, 0.5), percentile(m.settled, 0.99), m.settled.last ?? .nan, m.first.count, m.missed))
+}
+print("key-to-frame latency, 50 alternating j/k presses (each after the previous frame settled):")
+report("idle:        ", idle)
+report("list stalled:", stalled)
+print("  status line while stalled: \(stalledStatus)")
+print("  status line after the keys: \(stillStalled)")

@@ -51,6 +51,12 @@ public final class RunningSandbox: Sendable {
         await store.mutationCount(order: order, action: action)
     }
 
+    /// How many answers were replaced by an injected error (`error=` faults) since the start: of this status and
+    /// scope (as in the fault grammar: "reads", "list", "approve_by_provider"…), or of any when nil.
+    public func injectedErrorCount(status: Int? = nil, scope: String? = nil) async -> Int {
+        await store.injectedErrorCount(status: status, scope: scope)
+    }
+
     /// Runs one activity tick now (what `activity: true` does every few seconds).
     public func tick() async { await store.activityTick() }
 }

@@ -85,7 +85,8 @@ public struct SandboxFaults: Sendable, Equatable {
         for s in scopes {
             if s == "all" || s == route { return true }
             if s == "reads" && reads.contains(route) { return true }
-            if s == "mutations" && !reads.contains(route) && route != "other" { return true }
+            // GET /users/me/ ("me") reads, but is no order read: only "all" reaches it.
+            if s == "mutations" && !reads.contains(route) && route != "other" && route != "me" { return true }
         }
         return false
     }

@@ -10,17 +10,20 @@ actor SandboxStore {
     var faultRNG: SeededRandom
     var faults: SandboxFaults
     var mutationCounts: [String: Int] = [:]
+    /// Injected error answers by "status|scope".
+    var injectedErrors: [String: Int] = [:]
     /// The last timestamp handed out; changes get strictly increasing `modified` values.
     var lastStamp: Int64
     let pageSizeMax = 300
     let pageSizeDefault = 10
 
     init(options: SandboxOptions, faults: SandboxFaults) {
-        let catalog = Catalog.build(seed: options.seed)
+        var catalog = Catalog.build(seed: options.seed)
         var seeder = OrderSeeder(catalog: catalog, seed: options.seed)
         var orders = seeder.make(count: max(0, options.orderCount))
         if options.hostile {
             var hostile = HostileSeeder(catalog: catalog, seed: options.seed)
+            catalog = hostile.catalog
             orders += hostile.make(startSeq: orders.count, after: orders.last?.created ?? catalog.epochEnd)
         }
         self.catalog = catalog
@@ -52,6 +55,16 @@ actor SandboxStore {
     var stopping = false
     func beginStop() { stopping = true }
 
+    func injectedErrorCount(status: Int?, scope: String?) -> Int {
+        injectedErrors.reduce(0) { sum, entry in
+            let parts = entry.key.split(separator: "|", maxSplits: 1).map(String.init)
+            guard parts.count == 2 else { return sum }
+            let statusMatches = status.map { String($0) == parts[0] } ?? true
+            let scopeMatches = scope.map { SandboxFaults.matches([$0], parts[1]) } ?? true
+            return statusMatches && scopeMatches ? sum + entry.value : sum
+        }
+    }
+
     func mutationCount(order: String, action: String) -> Int {
         guard let k = UUIDKey(parsing: order) else { return mutationCounts["\(order)|\(action)"] ?? 0 }
         return mutationCounts["\(k.hex)|\(action)"] ?? 0
@@ -68,7 +81,11 @@ actor SandboxStore {
         for rule in faults.rules where SandboxFaults.matches(rule.scopes, scope) {
             switch rule.effect {
             case let .latency(ms): d.latencyMilliseconds += ms
-            case let .error(p, status): if d.errorStatus == nil && faultRNG.chance(p) { d.errorStatus = status }
+            case let .error(p, status):
+                if d.errorStatus == nil && faultRNG.chance(p) {
+                    d.errorStatus = status
+                    injectedErrors["\(status)|\(scope)", default: 0] += 1
+                }
             case .stall: d.stall = true
             case .drop: d.drop = true
             }

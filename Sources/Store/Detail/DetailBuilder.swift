@@ -3,6 +3,9 @@ import WaldurClient
 
 /// Builds the detail view model of an order. Pure; dates in UTC.
 public enum DetailBuilder {
+    /// The most UTF-8 bytes of a multi-line text (traceback, comment, output) that the pane shows; the rest is cut with a note.
+    public static let maxMultilineBytes = 32 * 1024
+
     /// The detail of `order`; `isFull` false when it is only the trimmed list form.
     public static func build(_ order: Order, isFull: Bool = true, isLoading: Bool = false, loadError: String? = nil,
                              isStaff: Bool = false) -> DetailViewModel {
@@ -60,7 +63,7 @@ public enum DetailBuilder {
             if let tb = order.errorTraceback {
                 if tb.isEmpty { err.append(L(.traceback, key: "traceback", "(empty)")) } else {
                     err.append(L(.traceback, key: "traceback", ""))
-                    for line in TextFolding.displayLines(tb) { err.append(L(.traceback, "  " + line)) }
+                    for line in TextFolding.displayLines(TextFolding.clipped(tb, maxBytes: maxMultilineBytes)) { err.append(L(.traceback, "  " + line)) }
                 }
             } else if isFull {
                 err.append(L(.traceback, key: "traceback", "traceback hidden: staff only"))
@@ -72,18 +75,18 @@ public enum DetailBuilder {
         add("Limits", .limits, keyValues(order.limits, role: .limits))
 
         var other: [L] = []
-        if let c = order.requestComment, !c.isEmpty { for line in TextFolding.displayLines(c) { other.append(L(.comment, key: "request comment", line)) } }
+        if let c = order.requestComment, !c.isEmpty { for line in TextFolding.displayLines(TextFolding.clipped(c, maxBytes: maxMultilineBytes)) { other.append(L(.comment, key: "request comment", line)) } }
         kv(&other, .attachment, "attachment", order.attachment)
         kv(&other, .schedule, "start date", order.startDate)
         kv(&other, .callback, "callback URL", order.callbackURL)
         if let out = order.output, !out.isEmpty {
             other.append(L(.output, key: "output", ""))
-            for line in TextFolding.displayLines(out) { other.append(L(.output, "  " + line)) }
+            for line in TextFolding.displayLines(TextFolding.clipped(out, maxBytes: maxMultilineBytes)) { other.append(L(.output, "  " + line)) }
         }
         add("Other", .comment, other)
 
         let title = [order.type?.wire, order.offeringName, order.state?.wire].compactMap { $0 }.joined(separator: " · ")
-        return DetailViewModel(uuid: order.uuid, title: TextFolding.displayLine(title), sections: sections,
+        return DetailViewModel(uuid: order.uuid, title: TextFolding.displayLine(TextFolding.clipped(title, maxBytes: DetailViewModel.Line.maxBytes)), sections: sections,
                                isLoading: isLoading, loadError: loadError)
     }
 

@@ -15,10 +15,14 @@ public struct DetailViewModel: Sendable, Equatable {
         public var key: String?
         public var text: String
 
+        /// The most UTF-8 bytes a key or text keeps; longer values are cut with a note (the pane wraps every line
+        /// on every frame, and a megabyte-long server string must not stall it).
+        public static let maxBytes = 4096
+
         public init(_ role: Role, key: String? = nil, _ text: String) {
             self.role = role
-            self.key = key.map(TextFolding.displayLine)
-            self.text = TextFolding.displayLine(text)
+            self.key = key.map { TextFolding.displayLine(TextFolding.clipped($0, maxBytes: Line.maxBytes)) }
+            self.text = TextFolding.displayLine(TextFolding.clipped(text, maxBytes: Line.maxBytes))
         }
     }
 

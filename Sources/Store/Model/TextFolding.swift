@@ -36,6 +36,16 @@ public enum TextFolding {
         return String(out)
     }
 
+    /// `text` cut to at most `maxBytes` UTF-8 bytes (at a scalar boundary) with a note of its full size, so a
+    /// megabyte-long value from the server costs the screen no more than a short one; shorter text is returned as is.
+    public static func clipped(_ text: String, maxBytes: Int) -> String {
+        let total = text.utf8.count
+        guard total > maxBytes, maxBytes >= 0 else { return text }
+        var end = text.utf8.index(text.utf8.startIndex, offsetBy: maxBytes)
+        while end > text.startIndex, end.samePosition(in: text.unicodeScalars) == nil { end = text.utf8.index(before: end) }
+        return String(text.unicodeScalars[..<end]) + " … [cut: \(total) bytes in all]"
+    }
+
     /// Splits multi-line text into sanitised display lines.
     public static func displayLines(_ text: String) -> [String] {
         text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })

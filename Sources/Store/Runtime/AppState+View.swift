@@ -36,7 +36,8 @@ extension AppState {
     func listRow(_ i: Int, selected: Bool) -> ListRow {
         let r = rows[i]
         let uuid = r.uuid(pool)
-        func s(_ id: UInt32) -> String { TextFolding.displayLine(pool[id]) }
+        // A list cell shows a line at most: a megabyte-long name is cut before it is sanitised on every frame.
+        func s(_ id: UInt32) -> String { TextFolding.displayLine(TextFolding.clipped(pool[id], maxBytes: 1024)) }
         return ListRow(
             uuid: uuid, shortUUID: String(TextFolding.displayLine(uuid.hex).prefix(8)), state: r.state(pool),
             type: TextFolding.displayLine(r.type(pool)?.wire ?? ""), offering: s(r.offering), offeringType: s(r.offeringType), plan: s(r.plan),

@@ -75,8 +75,10 @@ public final class InputWaiter: Sendable {
             while read(wakeRead, &buffer, buffer.count) > 0 {}
             woken = true
         }
-        if fds[0].revents & Int16(POLLIN) != 0 { return .input }
+        // A hung-up terminal also reports POLLIN (reads then fail at once): test the hangup first, or the loop would
+        // spin on it forever once the terminal is gone.
         if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hangup }
+        if fds[0].revents & Int16(POLLIN) != 0 { return .input }
         return woken ? .woken : .timeout
     }
 }

@@ -8,21 +8,38 @@ import Glibc
 final class Tmux: @unchecked Sendable {
     let socket: String
     let session = "e2e"
+    /// The config file given to the server (removed with the server).
+    private var configPath = "/dev/null"
 
-    /// Starts `command` (a shell command line) in a detached session of `width`×`height`.
-    init(_ command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:], after: String = "") throws {
+    /// Starts `command` (a shell command line) in a detached session of `width`×`height`; `config` lines are
+    /// read by the server before the pane starts (e.g. `set -g set-clipboard on`).
+    init(_ command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:], after: String = "",
+         config: [String] = []) throws {
         socket = "waldur-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
+        var configPath = "/dev/null"
+        if !config.isEmpty {
+            configPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).conf").path
+            try (config.joined(separator: "\n") + "\n").write(toFile: configPath, atomically: true, encoding: .utf8)
+        }
+        self.configPath = configPath
         var env = Binary.cleanEnvironment()
         env["TERM"] = "xterm-256color"
         env.merge(environment) { $1 }
         let exports = env.map { "\($0.key)=\(Tmux.quote($0.value))" }.sorted().joined(separator: " ")
         let line = "env -i \(exports) \(command); echo '[exited '$?']'; \(after) sleep 600"
         // The server forks from this call: give it no pipe to inherit, or reading our end would never see EOF.
-        try run(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", line], capture: false)
+        try run(["-f", configPath, "new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)", line], capture: false)
         try run(["set-option", "-t", session, "remain-on-exit", "on"])
     }
 
-    deinit { try? run(["kill-server"]) }
+    deinit {
+        // kill-server alone leaves the server running while the app is alive in the pane (tmux 3.3a), and once the pty
+        // is gone the app keeps running, orphaned: end the pane's process group (shell, app, sleep) first.
+        if let pid = try? panePID(), pid > 1 { kill(-pid, SIGTERM) }
+        try? run(["kill-session", "-t", session])
+        try? run(["kill-server"])
+        if configPath != "/dev/null" { unlink(configPath) }
+    }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
@@ -65,13 +82,13 @@ final class Tmux: @unchecked Sendable {
 
     /// Waits until `predicate` holds for the screen (polling); answers the last screen either way.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 20, _ predicate: (String) -> Bool) async throws -> String {
+    func waitFor(timeout: TimeInterval = 20, interval: TimeInterval = 0.1, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
             if predicate(last) { return last }
-            try await Task.sleep(nanoseconds: 100_000_000)
+            try await Task.sleep(nanoseconds: UInt64(interval * 1e9))
         }
         return last
     }
@@ -87,8 +104,32 @@ final class Tmux: @unchecked Sendable {
         Int32(try run(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
     }
 
-    /// The pane's title, as set by OSC 0/2 sequences.
-    func paneTitle() throws -> String {
-        try run(["display-message", "-p", "-t", session, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The pane's title, as set by OSC 0/2 sequences (of the session's pane, or of `target`).
+    func paneTitle(_ target: String? = nil) throws -> String {
+        try run(["display-message", "-p", "-t", target ?? session, "#{pane_title}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// Sets the pane's title the way `select-pane -T` does.
+    func setPaneTitle(_ title: String, _ target: String? = nil) throws {
+        try run(["select-pane", "-t", target ?? session, "-T", title])
+    }
+
+    /// The visible screen with its attributes as escape sequences (`capture-pane -e`).
+    func screenWithEscapes() throws -> String { try run(["capture-pane", "-p", "-e", "-t", session]) }
+
+    /// The names of the server's paste buffers (an OSC 52 that reaches tmux with `set-clipboard on` adds one).
+    func bufferNames() throws -> [String] {
+        try run(["list-buffers", "-F", "#{buffer_name}"]).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
+    }
+
+    /// The text of one paste buffer.
+    func bufferText(_ name: String) throws -> String { try run(["show-buffer", "-b", name]) }
+
+    /// Opens a detached window running `command`; answers its pane id (a target for the other calls).
+    func newWindow(_ command: String) throws -> String {
+        try run(["new-window", "-d", "-P", "-F", "#{pane_id}", "-t", session, command]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The plain screen of another pane.
+    func screen(of target: String) throws -> String { try run(["capture-pane", "-p", "-t", target]) }
 }
