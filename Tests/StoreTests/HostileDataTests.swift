@@ -18,6 +18,32 @@ import WaldurClient
         #expect(s.visibleCount == 1)
     }
 
+    @Test func megabyteValuesAreCutForTheScreenButNotForTheFilter() {
+        let huge = String(repeating: "é", count: 600_000) // 1.2 MB of two-byte scalars
+        // Cut at a scalar boundary, never inside a two-byte character, with the full size noted.
+        let cut = TextFolding.clipped(huge, maxBytes: 1001)
+        #expect(cut.hasPrefix(String(repeating: "é", count: 500)))
+        #expect(cut.hasSuffix(" … [cut: 1200000 bytes in all]"))
+        #expect(cut.utf8.count < 1100)
+        #expect(TextFolding.clipped("short", maxBytes: 1001) == "short")
+        // Cut again (a cut comment drawn as one line): the note still gives the size of the whole value.
+        #expect(TextFolding.clipped(cut, maxBytes: 100).hasSuffix(" … [cut: 1200000 bytes in all]"))
+        var big = makeOrder(1, project: "needle" + huge)
+        big.requestComment = huge
+        var s = loadedState([big, makeOrder(2)])
+        _ = reduce(&s, .selectQueue(s.queueIndex("All")))
+        _ = reduce(&s, .selectOrder(uuid(1)))
+        _ = reduce(&s, .orderRetrieved(big))
+        #expect((s.visibleRow(at: 0)?.project.utf8.count ?? .max) < 2048)
+        let lines = s.detail?.sections.flatMap(\.lines).map(\.text) ?? []
+        #expect(!lines.isEmpty)
+        #expect(lines.allSatisfy { $0.utf8.count <= 33 * 1024 }, "every detail value is cut")
+        #expect(lines.contains { $0.hasSuffix("[cut: 1200000 bytes in all]") }, "\(lines.filter { $0.contains("cut") }.map { $0.suffix(60) })")
+        // The filter still sees the whole text.
+        _ = reduce(&s, .setFilterText("needle"))
+        #expect(s.visibleCount == 1)
+    }
+
     @Test func unknownStatesAndTypesAreKeptAndCountedOnlyInAll() {
         var odd = makeOrder(1)
         odd.state = .unknown("pending-quantum")

@@ -41,9 +41,16 @@ public enum TextFolding {
     public static func clipped(_ text: String, maxBytes: Int) -> String {
         let total = text.utf8.count
         guard total > maxBytes, maxBytes >= 0 else { return text }
-        var end = text.utf8.index(text.utf8.startIndex, offsetBy: maxBytes)
-        while end > text.startIndex, end.samePosition(in: text.unicodeScalars) == nil { end = text.utf8.index(before: end) }
-        return String(text.unicodeScalars[..<end]) + " … [cut: \(total) bytes in all]"
+        // Text that was cut before keeps its note: the size of the whole value, not of the part left.
+        var body = text
+        var note = " … [cut: \(total) bytes in all]"
+        if text.hasSuffix(" bytes in all]"), let r = text.range(of: " … [cut: ", options: .backwards) {
+            body = String(text[..<r.lowerBound])
+            note = String(text[r.lowerBound...])
+        }
+        var end = body.utf8.index(body.utf8.startIndex, offsetBy: min(maxBytes, body.utf8.count))
+        while end > body.startIndex, end.samePosition(in: body.unicodeScalars) == nil { end = body.utf8.index(before: end) }
+        return String(body.unicodeScalars[..<end]) + note
     }
 
     /// Splits multi-line text into sanitised display lines.
