@@ -49,13 +49,18 @@ enum Binary {
     static func cleanEnvironment() -> [String: String] {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("waldur-orders-e2e-home-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        return [
+        var environment = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HOME": home.path,
             "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path,
             "XDG_STATE_HOME": home.appendingPathComponent(".local/state").path,
             "LANG": "C.UTF-8",
         ]
+        // Under .ci/sanitizers the binary is instrumented too and must run with the same sanitizer options.
+        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS", "SWIFT_BACKTRACE"] {
+            environment[name] = ProcessInfo.processInfo.environment[name]
+        }
+        return environment
     }
 
     final class LockedData: @unchecked Sendable {
