@@ -78,7 +78,7 @@ let package = Package(
         .executableTarget(name: "store-benchmark", dependencies: ["OrderStore"], path: "Benchmarks/StoreBenchmark"),
         .executableTarget(name: "ui-benchmark", dependencies: ["WaldurSandbox", "WaldurClient"], path: "Benchmarks/UIBenchmark"),
         .executableTarget(
-            name: "sandbox-benchmark", dependencies: ["WaldurClient", "WaldurSandbox"], path: "Benchmarks/SandboxBenchmark",
+            name: "sandbox-benchmark", dependencies: ["WaldurClient", "WaldurSandbox", "OrderStore"], path: "Benchmarks/SandboxBenchmark",
             exclude: ["python_fetch.py"]
         ),
 

@@ -9,6 +9,7 @@
 // conformance venv, created by Tests/Conformance/python-client.sh --setup-only when missing).
 // Prints figures; asserts nothing.
 import Foundation
+import OrderStore
 import WaldurClient
 import WaldurSandbox
 #if canImport(Glibc)
@@ -69,14 +70,8 @@ func spawn(_ argv: [String], extraEnvironment: [String: String] = [:]) -> (Int32
     return (exited, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
 }
 
-/// The list view's fields, as the store asks for them (OrderRow.listFields in Sources/Store; keep in step).
-let listFields = [
-    "uuid", "state", "type", "offering_name", "offering_type", "offering_uuid", "plan_name",
-    "project_name", "project_uuid", "customer_name", "customer_uuid", "provider_name", "provider_uuid",
-    "resource_name", "cost", "created", "modified", "created_by_username", "created_by_full_name",
-    "consumer_reviewed_by", "consumer_reviewed_by_username", "consumer_reviewed_by_full_name", "consumer_reviewed_at",
-    "provider_reviewed_by", "provider_reviewed_by_username", "provider_reviewed_by_full_name", "provider_reviewed_at",
-]
+/// The list view's fields, as the store asks for them.
+let listFields = ListFields.names
 
 func startSandbox(orders: Int) async -> (RunningSandbox, String) {
     var options = SandboxOptions()

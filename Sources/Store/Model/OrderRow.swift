@@ -49,13 +49,7 @@ struct OrderRow: Sendable, Equatable {
     static let changedFlag: UInt8 = 8
 
     /// The fields a list load asks for (`field=`).
-    public static let listFields: [String] = [
-        "uuid", "state", "type", "offering_name", "offering_type", "offering_uuid", "plan_name",
-        "project_name", "project_uuid", "customer_name", "customer_uuid", "provider_name", "provider_uuid",
-        "resource_name", "cost", "created", "modified", "created_by_username", "created_by_full_name",
-        "consumer_reviewed_by", "consumer_reviewed_by_username", "consumer_reviewed_by_full_name", "consumer_reviewed_at",
-        "provider_reviewed_by", "provider_reviewed_by_username", "provider_reviewed_by_full_name", "provider_reviewed_at",
-    ]
+    static let listFields = ListFields.names
 
     /// Builds the row of `order`, interning its names into `pool`.
     init(_ order: Order, pool: inout StringPool) {
