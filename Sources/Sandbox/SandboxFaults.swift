@@ -7,6 +7,9 @@
 ///          | "error=" probability ":" status [":" scopes]   answer `status` instead, with that probability
 ///          | "stall=" scopes                            never answer (until the client gives up or the sandbox stops)
 ///          | "drop=" scopes                             send the head, then cut the connection mid-body
+///          | "truncate=" scopes                         the real answer with its body cut in half (a complete
+///                                                       response whose JSON ends early)
+///          | "garbage=" scopes                          200 with an HTML page instead of JSON (a proxy's error page)
 /// duration = digits ("ms" | "s")                        e.g. 200ms, 2s
 /// probability = decimal in 0...1                        e.g. 0.3, 1
 /// status   = 400...599                                  429 and 503 carry `Retry-After: 1`; 502/503/504 have an HTML body
@@ -22,6 +25,8 @@ public struct SandboxFaults: Sendable, Equatable {
         case error(probability: Double, status: Int)
         case stall
         case drop
+        case truncate
+        case garbage
     }
 
     struct Rule: Sendable, Equatable {
@@ -64,6 +69,10 @@ public struct SandboxFaults: Sendable, Equatable {
                 rules.append(Rule(effect: .stall, scopes: try scopes(0)))
             case "drop":
                 rules.append(Rule(effect: .drop, scopes: try scopes(0)))
+            case "truncate":
+                rules.append(Rule(effect: .truncate, scopes: try scopes(0)))
+            case "garbage":
+                rules.append(Rule(effect: .garbage, scopes: try scopes(0)))
             default:
                 throw SandboxFaultSpecError(rule: String(raw), reason: "unknown fault \(kv[0])")
             }
@@ -105,6 +114,21 @@ struct FaultDecision: Sendable {
     var errorStatus: Int?
     var stall = false
     var drop = false
+    var truncate = false
+    var garbage = false
+
+    /// What `garbage` answers: a 200 that is not JSON.
+    static let garbageAnswer = HTTPAnswer(status: 200, headers: [("Content-Type", "text/html")],
+                                          body: Array("<html><body><h1>Welcome to nginx!</h1></body></html>\r\n".utf8))
+
+    /// `answer` as the decided body faults leave it (the request itself was handled).
+    func mangled(_ answer: HTTPAnswer) -> HTTPAnswer {
+        if garbage { return Self.garbageAnswer }
+        guard truncate, answer.body.count > 1 else { return answer }
+        var cut = answer
+        cut.body = Array(answer.body.prefix(answer.body.count / 2))
+        return cut
+    }
 
     /// The injected error answer.
     static func errorAnswer(_ status: Int) -> HTTPAnswer {

@@ -50,7 +50,7 @@ struct SandboxResponder: HTTPResponder {
         let req = SandboxRequest(method: method, path: path, query: request.uri.query ?? "",
                                  authorization: request.headers[.authorization], contentType: request.headers[.contentType],
                                  origin: origin, body: body)
-        let answer = await store.handle(req)
+        let answer = decision.mangled(await store.handle(req))
         return Self.response(answer, head: method == "HEAD")
     }
 

@@ -88,6 +88,8 @@ actor SandboxStore {
                 }
             case .stall: d.stall = true
             case .drop: d.drop = true
+            case .truncate: d.truncate = true
+            case .garbage: d.garbage = true
             }
         }
         return d

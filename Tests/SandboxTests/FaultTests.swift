@@ -14,6 +14,7 @@ struct FaultTests {
         #expect(throws: SandboxFaultSpecError.self) { try SandboxFaults(spec: "error=2:503") }
         #expect(throws: SandboxFaultSpecError.self) { try SandboxFaults(spec: "latency=fast") }
         #expect(throws: SandboxFaultSpecError.self) { try SandboxFaults(spec: "drop=nowhere") }
+        #expect(try SandboxFaults(spec: "truncate=list, garbage=retrieve+offering").rules.map(\.effect) == [.truncate, .garbage])
     }
 
     @Test("error, drop and counters over real HTTP")
@@ -35,6 +36,27 @@ struct FaultTests {
         #expect(try await h.client("provider").approveByProvider(o.uuid).status == 200)
         #expect(await h.sandbox.mutationCount(order: o.uuid.raw.uppercased(), action: "approve_by_provider") == 2)
         #expect(await h.sandbox.mutationCount(order: o.uuid.hex, action: "cancel") == 0)
+    }
+
+    @Test("truncated and non-JSON bodies: complete responses the client reports as unreadable")
+    func bodyFaults() async throws {
+        let h = try await Harness.start(orders: 20)
+        defer { Task { await h.stop() } }
+        let whole = try await h.raw("GET", "marketplace-orders/")
+        let known = WaldurUUID(try await h.firstUUID())
+        try await h.sandbox.setFaults("truncate=list")
+        let cut = try await h.raw("GET", "marketplace-orders/")
+        #expect(cut.status == 200 && cut.body.count == whole.body.count / 2)
+        #expect(cut.body == Array(whole.body.prefix(cut.body.count)), "the real body, cut")
+        let truncated = await failure { try await h.client("staff").listPage(OrderListQuery()) }
+        #expect(truncated.0 == -1 && truncated.1?.isEmpty == false, "\(String(describing: truncated.1))")
+        // Other routes are untouched.
+        #expect(try await h.client("staff").retrieve(known).state != nil)
+        try await h.sandbox.setFaults("garbage=retrieve")
+        let page = try await h.raw("GET", "marketplace-orders/\(known.hex)/")
+        #expect(page.status == 200 && page.header("Content-Type") == "text/html")
+        let garbage = await failure { try await h.client("staff").retrieve(known) }
+        #expect(garbage.0 == -1 && garbage.1?.isEmpty == false, "\(String(describing: garbage.1))")
     }
 }
 
