@@ -80,6 +80,13 @@ struct AuditCommand: ParsableCommand {
         parts.append(e.httpStatus.map { "HTTP \($0)" } ?? "no HTTP status")
         if let text = e.text, !text.isEmpty { parts.append("text: \"\(text)\"") }
         if let message = e.message, !message.isEmpty { parts.append("server: \(message)") }
+        // What set erred overwrote on the server, so it can always be read back (line breaks shown as \n).
+        func escaped(_ s: String) -> String { s.replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n") }
+        if let traceback = e.traceback, !traceback.isEmpty { parts.append("traceback: \"\(escaped(traceback))\"") }
+        if let r = e.replaced {
+            parts.append("replaced message: \"\(escaped(r.errorMessage ?? ""))\"")
+            parts.append(r.errorTraceback.map { "replaced traceback: \"\(escaped($0))\"" } ?? "replaced traceback: (not shown to this user)")
+        }
         // Text from the server or the log file is shown with control characters replaced, never interpreted.
         return parts.map(TextFolding.displayLine).joined(separator: "  ")
     }

@@ -24,11 +24,17 @@ final class Session: Sendable {
         if options.demo { return try await openDemo(options) }
         let environment = ProcessInfo.processInfo.environment
         let home = FileManager.default.homeDirectoryForCurrentUser
-        do {
+        do throws(WaldurError) {
             let appConfig = try AppConfigFile.load(from: AppConfigFile.defaultURL(environment: environment, homeDirectory: home))
             let resolved = try ConfigurationResolver.resolve(
                 apiURL: options.apiURL, tokenFile: options.tokenFile, profile: options.profile, allowInsecureHTTP: options.insecureHTTP,
                 environment: environment, homeDirectory: home, configFileAPIURL: appConfig.apiURL, configFileProfile: appConfig.profile)
+            // Without a token every request would be refused (or see nothing): say how to give one, send nothing.
+            guard resolved.token != nil else {
+                throw WaldurError.configuration("no API token is configured for \(resolved.apiRoot.host ?? resolved.apiRoot.absoluteString): give one with "
+                    + "--token-file PATH, the WALDUR_ACCESS_TOKEN environment variable, or a profile's token in "
+                    + "~/.config/waldur-cli/credentials.toml (chmod 600); tokens are never taken as flag values")
+            }
             var config = resolved.clientConfiguration
             config.requestTimeout = options.timeout
             AppLogging.logger("waldur-orders").info("connecting to \(resolved.apiRoot.absoluteString) (token from \(resolved.tokenSource))")

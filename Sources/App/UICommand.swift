@@ -31,6 +31,10 @@ struct UICommand: AsyncParsableCommand {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CommandFailure("the order-review screen needs a terminal; for scripts use `waldur-orders list`")
         }
+        // Refused before any request: a terminal that cannot place the cursor cannot show the screen.
+        if let reason = TerminalCapabilities.refusal(environment: ProcessInfo.processInfo.environment) {
+            throw CommandFailure(reason)
+        }
         let environment = ProcessInfo.processInfo.environment
         let home = FileManager.default.homeDirectoryForCurrentUser
         let appConfig: AppConfigFile

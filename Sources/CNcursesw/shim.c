@@ -1,9 +1,11 @@
 #include "cncursesw.h"
+#include <ncursesw/term.h>
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
@@ -22,7 +24,24 @@ void cn_getmaxyx(WINDOW *win, int *rows, int *cols) {
 }
 const char *cn_codeset(void) { return nl_langinfo(CODESET); }
 
-int cn_get_wch(wint_t *out) { return get_wch(out); }
+int cn_term_can_address(void) {
+    int err = 0;
+    TERMINAL *saved = cur_term;
+    if (setupterm(NULL, STDOUT_FILENO, &err) != OK) { return -1; }
+    char *cup = tigetstr((char *)"cup");
+    int ok = cup != NULL && cup != (char *)-1 && cup[0] != '\0';
+    TERMINAL *probe = cur_term;
+    if (probe != saved) {
+        set_curterm(saved);
+        del_curterm(probe);
+    }
+    return ok ? 1 : 0;
+}
+
+int cn_get_wch(wint_t *out) {
+    if (!cn_is_active()) { return ERR; }
+    return get_wch(out);
+}
 
 mmask_t cn_mouse(int on) {
     mmask_t mask = on ? (BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED
@@ -44,6 +63,7 @@ int cn_getmouse(int *y, int *x, mmask_t *bstate) {
 }
 
 int cn_put_cell(int y, int x, const wchar_t *text, attr_t attrs, int pair) {
+    if (!cn_is_active()) { return ERR; }
     cchar_t cell;
     memset(&cell, 0, sizeof cell);
     if (setcchar(&cell, text, attrs, (short)pair, NULL) == ERR) { return ERR; }
@@ -67,12 +87,64 @@ static struct sigaction cn_old_winch;
 static struct sigaction cn_old_tstp;
 
 void cn_set_active(int active) { cn_active_flag = active ? 1 : 0; }
+int cn_is_active(void) { return cn_active_flag && stdscr != NULL; }
 
+/* What a signal handler may do to give the terminal back: no curses call (curses is not async-signal-safe, and
+   another thread may be inside it), only write(2) of bytes prepared in advance and tcsetattr(3). */
+static struct termios cn_saved_tty;
+static volatile sig_atomic_t cn_have_saved_tty = 0;
+static char cn_reset_bytes[512];
+static size_t cn_reset_length = 0;
+
+void cn_save_tty(void) {
+    if (tcgetattr(STDIN_FILENO, &cn_saved_tty) == 0) { cn_have_saved_tty = 1; }
+}
+
+static void cn_append_reset(const char *cap) {
+    char *seq = tigetstr((char *)cap);
+    if (seq == NULL || seq == (char *)-1) { return; }
+    size_t n = strlen(seq);
+    if (cn_reset_length + n >= sizeof cn_reset_bytes) { return; }
+    memcpy(cn_reset_bytes + cn_reset_length, seq, n);
+    cn_reset_length += n;
+}
+
+void cn_prepare_emergency_restore(void) {
+    cn_reset_length = 0;
+    static const char mouse_off[] = "\033[?1000l\033[?1002l\033[?1006l";
+    memcpy(cn_reset_bytes, mouse_off, sizeof mouse_off - 1);
+    cn_reset_length = sizeof mouse_off - 1;
+    cn_append_reset("sgr0");
+    cn_append_reset("cnorm");
+    cn_append_reset("rmcup");
+}
+
+int cn_has_alternate_screen(void) {
+    char *seq = tigetstr((char *)"smcup");
+    return seq != NULL && seq != (char *)-1 && seq[0] != '\0';
+}
+
+static void cn_emergency_restore(void) {
+    if (!cn_active_flag) { return; }
+    cn_active_flag = 0;
+    if (cn_reset_length > 0) {
+        ssize_t rc = write(STDOUT_FILENO, cn_reset_bytes, cn_reset_length);
+        (void)rc;
+    }
+    if (cn_have_saved_tty) { tcsetattr(STDIN_FILENO, TCSANOW, &cn_saved_tty); }
+}
+
+/* Outside signal handlers (atexit, Ctrl-Z on the UI thread): a real endwin. */
 static void cn_restore_terminal(void) {
     if (cn_active_flag) {
         cn_active_flag = 0;
-        endwin();
+        if (stdscr != NULL) { endwin(); }
     }
+}
+
+static void cn_restore_terminal_at_exit(void) {
+    /* exit() may be called from any thread while the UI thread is inside curses: bytes and termios only. */
+    cn_emergency_restore();
 }
 
 static void cn_wake(void) {
@@ -94,7 +166,7 @@ static struct sigaction *cn_old_for(int sig) {
    until this handler returns, then the previous handler (or the default action) takes it. */
 static void cn_on_fatal(int sig) {
     int saved = errno;
-    cn_restore_terminal();
+    cn_emergency_restore();
     struct sigaction *old = cn_old_for(sig);
     if (old != NULL) {
         sigaction(sig, old, NULL);
@@ -141,7 +213,7 @@ void cn_install_signal_handlers(int wake_fd) {
     cn_wake_fd = wake_fd;
     if (!cn_atexit_done) {
         cn_atexit_done = 1;
-        atexit(cn_restore_terminal);
+        atexit(cn_restore_terminal_at_exit);
     }
     if (cn_installed) { return; }
     struct sigaction sa;
@@ -154,7 +226,9 @@ void cn_install_signal_handlers(int wake_fd) {
     interrupt.sa_handler = cn_on_interrupt;
     for (int i = 0; i < 4; i++) {
         int sig = cn_terminating[i];
-        sigaction(sig, (sig == SIGINT || sig == SIGTERM) ? &interrupt : &sa, &cn_old_terminating[i]);
+        /* A hang-up (the SSH session or the tmux pane went away) ends the app in order too, from the UI thread:
+           restoring from the handler raced with a redraw on the UI thread (a crash inside ncurses). */
+        sigaction(sig, (sig == SIGINT || sig == SIGTERM || sig == SIGHUP) ? &interrupt : &sa, &cn_old_terminating[i]);
     }
     for (int i = 0; i < 6; i++) { sigaction(cn_crashing[i], &sa, &cn_old_crashing[i]); }
     struct sigaction winch;
@@ -213,5 +287,5 @@ void cn_suspend(void) {
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     sigaction(SIGTSTP, &mine, NULL);
     cn_active_flag = 1;
-    refresh();
+    if (stdscr != NULL) { refresh(); }
 }

@@ -102,7 +102,9 @@ extension SandboxStore {
                 }
             }
             if !errors.isEmpty { return .fields(errors, allow: allow) }
-            orders[i].state = .erred
+            // As the real server (2024-10): only an executing order becomes erred; on any other state the texts are
+            // replaced and the state stays.
+            if o.state == .executing { orders[i].state = .erred }
             orders[i].errorMessage = values["error_message"] ?? ""
             orders[i].errorTraceback = values["error_traceback"] ?? ""
             orders[i].modified = stamp()

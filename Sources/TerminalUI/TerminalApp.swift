@@ -60,21 +60,19 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
         if driver.handleSuspendRequest() { dirty = true }
         let events = driver.readEvents()
         if !events.isEmpty { dirty = true }
-        for event in events {
-            let size = driver.size
-            for command in controller.handle(event, state: store.state, width: size.width, height: size.height) {
-                switch command {
-                case let .send(action):
-                    store.send(action)
-                case let .copyToClipboard(text):
-                    driver.writeRaw(Clipboard.osc52(text))
-                case let .setMouse(on):
-                    driver.setMouse(on)
-                case .quit:
-                    running = false
-                }
+        let size = driver.size
+        running = controller.handleRead(events, now: Date(), width: size.width, height: size.height, state: { store.state }) { command in
+            switch command {
+            case let .send(action):
+                store.send(action)
+            case let .copyToClipboard(text):
+                driver.writeRaw(Clipboard.osc52(text))
+            case let .setMouse(on):
+                driver.setMouse(on)
+            case .quit:
+                return false
             }
-            if !running { break }
+            return true
         }
     }
     store.stop()

@@ -118,6 +118,21 @@ struct TransitionTests {
         #expect(body.map(JSONWriter.string) == #"{"error_message":["This field is required."],"error_traceback":["This field is required."]}"#)
     }
 
+    @Test("set_state_erred on an order that is not executing replaces the texts and keeps the state, as the real server")
+    func setErredKeepsStateOffExecuting() async throws {
+        let h = try await Harness.start()
+        defer { Task { await h.stop() } }
+        let staff = h.client("staff")
+        let erred = try #require(try await h.find(.states(.erred), "staff") { $0.offeringType == "Marketplace.Slurm" || $0.offeringType == "Marketplace.Remote" })
+        #expect(try await staff.setStateErred(erred.uuid, errorMessage: "Manual: slurmctld down", errorTraceback: "").status == 200)
+        let after = try await staff.retrieve(erred.uuid)
+        #expect(after.state == .erred && after.errorMessage == "Manual: slurmctld down" && after.errorTraceback == "")
+        let pending = try #require(try await h.find(.states(.pendingProvider), "staff") { $0.offeringType == "Marketplace.Slurm" })
+        #expect(try await staff.setStateErred(pending.uuid, errorMessage: "noted", errorTraceback: "tb").status == 200)
+        let kept = try await staff.retrieve(pending.uuid)
+        #expect(kept.state == .pendingProvider && kept.errorMessage == "noted" && kept.errorTraceback == "tb")
+    }
+
     @Test("error_traceback is serialised for staff only")
     func tracebackStaffOnly() async throws {
         let h = try await Harness.start()

@@ -186,7 +186,7 @@ import WaldurClient
         }
         // Even a confirmation smuggled in is refused.
         s.confirmation = ActionConfirmation(action: .approve, calls: [ActionCall(.approveByProvider, uuid(1))], skipped: [],
-                                            summary: "x", input: nil, text: "")
+                                            summary: "x", fields: [])
         #expect(reduce(&s, .confirmAction) == [])
         #expect(s.pendingActions.isEmpty)
         #expect(s.messages.last?.text == "read-only mode: approve is disabled")

@@ -174,7 +174,12 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
         try await act(ActionCall(.setStateDone, uuid)) { $0.state = .done }
     }
     func setStateErred(_ uuid: WaldurUUID, errorMessage: String, errorTraceback: String) async throws(WaldurError) -> ActionResult {
-        try await act(ActionCall(.setStateErred, uuid, text: errorMessage)) { $0.state = .erred; $0.errorMessage = errorMessage }
+        // As the real server: only an executing order becomes erred; the texts are replaced on any state.
+        try await act(ActionCall(.setStateErred, uuid, text: errorMessage, traceback: errorTraceback)) {
+            if $0.state == .executing { $0.state = .erred }
+            $0.errorMessage = errorMessage
+            $0.errorTraceback = errorTraceback
+        }
     }
     func setBackendID(_ uuid: WaldurUUID, backendID: String) async throws(WaldurError) -> ActionResult {
         try await act(ActionCall(.setBackendID, uuid, text: backendID)) { $0.backendID = backendID }

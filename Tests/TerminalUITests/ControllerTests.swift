@@ -107,11 +107,13 @@ import WaldurClient
         #expect(h.state.confirmation?.text == "disk ful")
         let frame = h.frame
         #expect(frame.cursor != nil)
-        // Enter leaves the input for the buttons, on No: it never confirms by itself.
+        // Enter goes to the next field (the optional traceback), then to [Yes]: it never confirms by itself.
         h.press(.enter)
-        #expect(h.controller.ui.dialogFocus == .no)
+        #expect(h.controller.ui.dialogFocus == .field(1))
+        h.press(.enter)
+        #expect(h.controller.ui.dialogFocus == .yes)
         #expect(h.state.confirmation != nil)
-        h.press(.right, .enter)
+        h.press(.enter)
         #expect(h.state.confirmation == nil)
         #expect(h.state.pendingActions.count == 1)
     }

@@ -68,6 +68,9 @@ static const mmask_t CN_BUTTON5_PRESSED = BUTTON5_PRESSED;
 
 /* Reads one key or character without the macro layer; returns OK, KEY_CODE_YES or ERR. */
 int cn_get_wch(wint_t *out);
+/* Whether the terminal TERM names can place the cursor (cup): 1 yes, 0 no, -1 unknown to terminfo. Leaves no
+   terminal set up. */
+int cn_term_can_address(void);
 /* Turns mouse reporting on or off; returns the mask ncurses accepted. */
 mmask_t cn_mouse(int on);
 /* Reads the pending mouse event; returns OK or ERR. */
@@ -78,8 +81,9 @@ int cn_getmouse(int *y, int *x, mmask_t *bstate);
 int cn_put_cell(int y, int x, const wchar_t *text, attr_t attrs, int pair);
 
 /* Installs signal handlers (call after initscr): the first SIGINT or SIGTERM becomes a quit request
-   the UI thread serves (cn_take_quit_request), a second one, SIGHUP, SIGQUIT and crash signals
-   restore the terminal at once and go on to the previous handler or the default action; SIGTSTP
+   the UI thread serves (cn_take_quit_request), and so does SIGHUP; a second one, SIGQUIT and crash signals
+   restore the terminal at once (bytes prepared in advance and tcsetattr, never a curses call) and go on to the
+   previous handler or the default action; SIGTSTP
    becomes a request the UI thread serves with cn_suspend; SIGWINCH, SIGTSTP and quit requests
    write one byte to wake_fd. */
 void cn_install_signal_handlers(int wake_fd);
@@ -94,5 +98,13 @@ int cn_take_suspend_request(void);
 void cn_suspend(void);
 /* Marks curses mode active or not, so the handlers only call endwin when it is. */
 void cn_set_active(int active);
+/* Whether curses mode is active and has a screen (every drawing and reading call checks it). */
+int cn_is_active(void);
+/* Saves the terminal's settings before curses changes them (restored by signal handlers with tcsetattr). */
+void cn_save_tty(void);
+/* Prepares, after newterm, the bytes a signal handler writes to leave curses mode (mouse off, sgr0, cnorm, rmcup). */
+void cn_prepare_emergency_restore(void);
+/* Whether the terminal has an alternate screen (smcup). */
+int cn_has_alternate_screen(void);
 
 #endif

@@ -35,26 +35,6 @@ public struct ActionMenuItem: Sendable, Equatable {
     public var isAvailable: Bool { availableCount > 0 }
 }
 
-/// The confirmation step of an action: what will happen to which orders, the text to type, and what is skipped.
-public struct ActionConfirmation: Sendable, Equatable {
-    public var action: OrderAction
-    /// One call per eligible order.
-    public var calls: [ActionCall]
-    /// Targets the action does not apply to, with the reason.
-    public var skipped: [SkippedOrder]
-    /// "approve 3 orders as provider → executing".
-    public var summary: String
-    /// The text input, when the API takes one.
-    public var input: ActionInput?
-    /// What the user typed so far.
-    public var text: String
-
-    /// Confirm is possible (a required text is present).
-    public var canConfirm: Bool {
-        !calls.isEmpty && !(input?.isRequired ?? false && text.trimmingCharacters(in: .whitespaces).isEmpty)
-    }
-}
-
 /// A marked order an action skips, and why.
 public struct SkippedOrder: Sendable, Equatable {
     public var uuid: WaldurUUID

@@ -18,16 +18,31 @@ public enum ActionEndpoint: String, Sendable, Hashable {
     public var removesOrder: Bool { self == .unlink || self == .delete }
 }
 
-/// A call to run: the endpoint, the order and the typed text (message, backend id, comment).
+/// A call to run: the endpoint, the order and the typed texts (message, backend id, comment; the traceback of set erred).
 public struct ActionCall: Sendable, Hashable {
     public var endpoint: ActionEndpoint
     public var uuid: WaldurUUID
     public var text: String?
+    /// The error traceback sent with set erred.
+    public var traceback: String?
 
-    public init(_ endpoint: ActionEndpoint, _ uuid: WaldurUUID, text: String? = nil) {
+    public init(_ endpoint: ActionEndpoint, _ uuid: WaldurUUID, text: String? = nil, traceback: String? = nil) {
         self.endpoint = endpoint
         self.uuid = uuid
         self.text = text
+        self.traceback = traceback
+    }
+}
+
+/// The texts an action replaced on the server, read just before it was sent (kept in the audit log).
+public struct ReplacedTexts: Sendable, Equatable {
+    public var errorMessage: String?
+    /// Nil when the server does not show tracebacks to this user.
+    public var errorTraceback: String?
+
+    public init(errorMessage: String?, errorTraceback: String?) {
+        self.errorMessage = errorMessage
+        self.errorTraceback = errorTraceback
     }
 }
 

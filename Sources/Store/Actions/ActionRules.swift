@@ -106,7 +106,8 @@ public enum ActionRules {
             guard remoteOfferingTypes.contains(facts.offeringType) else {
                 return .unavailable(action, "only remote or SLURM offerings can be set erred; this one is \(offeringLabel(facts))")
             }
-            return .available(action, .setStateErred, to: "erred")
+            // The server moves only an executing order to erred; on other states it replaces the texts and keeps the state.
+            return .available(action, .setStateErred, to: state == .executing ? "erred" : "\(state.wire) (texts replaced)")
         case .setBackendID:
             return .available(action, .setBackendID, to: nil)
         case .unlink:

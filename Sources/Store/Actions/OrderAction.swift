@@ -20,13 +20,18 @@ public enum OrderAction: String, Sendable, Hashable, CaseIterable {
     /// Every action here changes the server (all are refused in read-only mode).
     public var isMutating: Bool { true }
 
-    /// The text input the API takes for this action, if any.
-    public var input: ActionInput? {
+    /// The first text input the API takes for this action, if any.
+    public var input: ActionInput? { inputs.first }
+
+    /// The text inputs the API takes for this action, in the order the dialog shows them.
+    public var inputs: [ActionInput] {
         switch self {
-        case .reject: return ActionInput(prompt: "rejection comment to the consumer (optional)", isRequired: false)
-        case .setStateErred: return ActionInput(prompt: "error message", isRequired: true)
-        case .setBackendID: return ActionInput(prompt: "backend id", isRequired: true)
-        default: return nil
+        case .reject: return [ActionInput(prompt: "rejection comment to the consumer (optional)", isRequired: false)]
+        case .setStateErred:
+            return [ActionInput(prompt: "error message", isRequired: true),
+                    ActionInput(prompt: "error traceback (optional)", isRequired: false)]
+        case .setBackendID: return [ActionInput(prompt: "backend id", isRequired: true)]
+        default: return []
         }
     }
 }
@@ -35,4 +40,11 @@ public enum OrderAction: String, Sendable, Hashable, CaseIterable {
 public struct ActionInput: Sendable, Equatable {
     public var prompt: String
     public var isRequired: Bool
+
+    /// The prompt with its article, for sentences: "an error message", "a backend id".
+    public var withArticle: String {
+        let bare = prompt.replacingOccurrences(of: " (optional)", with: "")
+        guard let first = bare.lowercased().first else { return bare }
+        return ("aeiou".contains(first) ? "an " : "a ") + bare
+    }
 }

@@ -17,6 +17,10 @@ public struct AuditEntry: Sendable, Equatable {
     public var endpoint: String
     /// The text the user typed and that was sent (comment, message, backend id).
     public var text: String?
+    /// The traceback sent with set erred.
+    public var traceback: String?
+    /// What the action replaced on the server (set erred: the error message and traceback before it).
+    public var replaced: ReplacedTexts?
     /// The HTTP status of the answer, when there was one.
     public var httpStatus: Int?
     /// The server's message (success detail or error text), or the client's reason when there was no answer.
@@ -38,7 +42,8 @@ public struct AuditEntry: Sendable, Equatable {
     }
 
     /// The entry for one call and the answer its action request got.
-    public init(time: Date, user: String?, call: ActionCall, action: String?, answer: Result<ActionResult, WaldurError>) {
+    public init(time: Date, user: String?, call: ActionCall, action: String?, answer: Result<ActionResult, WaldurError>,
+                replaced: ReplacedTexts? = nil) {
         var status: Int?
         var message: String?
         switch answer {
@@ -56,6 +61,8 @@ public struct AuditEntry: Sendable, Equatable {
         self.init(time: time, user: user, order: call.uuid, action: action ?? call.endpoint.rawValue,
                   endpoint: call.endpoint.wirePath, text: call.text, httpStatus: status, message: message,
                   outcome: AuditOutcome(answer))
+        self.traceback = call.traceback
+        self.replaced = replaced
     }
 
     /// The record as a JSON object (fields in a fixed order; absent values are null).
@@ -69,6 +76,9 @@ public struct AuditEntry: Sendable, Equatable {
             ("action", .string(action)),
             ("endpoint", .string(endpoint)),
             ("text", text(self.text)),
+            ("traceback", text(traceback)),
+            ("replaced_error_message", text(replaced?.errorMessage)),
+            ("replaced_error_traceback", text(replaced?.errorTraceback)),
             ("http_status", httpStatus.map { .number(String($0)) } ?? .null),
             ("message", text(message)),
             ("outcome", .string(outcome.rawValue)),
@@ -88,6 +98,8 @@ public struct AuditEntry: Sendable, Equatable {
             entry.server = clean(server)
             entry.user = clean(user)
             entry.text = clean(text)
+            entry.traceback = clean(traceback)
+            if let r = replaced { entry.replaced = ReplacedTexts(errorMessage: clean(r.errorMessage), errorTraceback: clean(r.errorTraceback)) }
             entry.message = clean(message)
             entry.action = clean(action) ?? ""
         }
@@ -103,5 +115,11 @@ public struct AuditEntry: Sendable, Equatable {
         self.init(time: time, server: json["server"]?.stringValue, user: json["user"]?.stringValue, order: WaldurUUID(order),
                   action: action, endpoint: endpoint, text: json["text"]?.stringValue, httpStatus: json["http_status"]?.intValue,
                   message: json["message"]?.stringValue, outcome: outcome)
+        traceback = json["traceback"]?.stringValue
+        let replacedMessage = json["replaced_error_message"]?.stringValue
+        let replacedTraceback = json["replaced_error_traceback"]?.stringValue
+        if replacedMessage != nil || replacedTraceback != nil {
+            replaced = ReplacedTexts(errorMessage: replacedMessage, errorTraceback: replacedTraceback)
+        }
     }
 }

@@ -44,14 +44,16 @@ public enum AppAction: Sendable, Equatable {
     // Actions
     /// Open the confirmation for an action on the marked orders (or the selected one when none is marked).
     case requestAction(OrderAction)
-    /// The confirmation's text input.
+    /// The confirmation's first text field.
     case setActionInput(String)
+    /// One of the confirmation's text fields (0: the first).
+    case setActionField(Int, String)
     /// Confirm the open confirmation; a second submit of the same action is impossible (the pending marker).
     case confirmAction
     /// Close the confirmation without running anything.
     case cancelAction
-    /// One call of a batch finished.
-    case actionCompleted(batch: Int, call: ActionCall, outcome: ActionOutcome)
+    /// One call of a batch finished; `httpStatus` is the action request's answer, when there was one.
+    case actionCompleted(batch: Int, call: ActionCall, outcome: ActionOutcome, httpStatus: Int? = nil)
     /// Recording an action in the audit log failed (the reason); shown on the status line.
     case auditFailed(String)
 
@@ -62,4 +64,19 @@ public enum AppAction: Sendable, Equatable {
     case clearHighlights
     /// Drop the status line message.
     case dismissMessage
+}
+
+extension AppAction {
+    /// The user did something (a key, a click), as opposed to time passing or an effect's result.
+    public var isUserIntent: Bool {
+        switch self {
+        case .reload, .selectQueue, .setFilterText, .sort, .moveSelection, .selectRow, .selectOrder, .toggleMark,
+             .markAllVisible, .clearMarks, .requestAction, .confirmAction, .cancelAction, .setRefreshPaused,
+             .toggleRefreshPaused, .dismissMessage:
+            return true
+        case .start, .persistedSortLoaded, .tick, .pageLoaded, .loadFinished, .loadFailed, .orderRetrieved,
+             .orderRetrieveFailed, .setActionInput, .setActionField, .actionCompleted, .auditFailed, .clearHighlights:
+            return false
+        }
+    }
 }

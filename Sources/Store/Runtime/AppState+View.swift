@@ -96,7 +96,7 @@ extension AppState {
         if refresh.isStale {
             return StatusMessage(.warning, "stale: last refresh \(staleAgeText ?? "never"); \(refresh.lastError ?? "")", at: now)
         }
-        return messages.last
+        return messages.last { $0.isLive }
     }
 
     /// "live every 10s", "paused", "off".

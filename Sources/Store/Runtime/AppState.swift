@@ -55,8 +55,11 @@ public struct AppState: Sendable {
     public internal(set) var selectedUUID: WaldurUUID?
     /// Its position in the visible list.
     public internal(set) var selectedIndex: Int?
-    /// Orders marked for bulk actions (kept across refreshes while they exist).
+    /// Orders marked for bulk actions (kept across refreshes while they exist). An action that succeeds for an
+    /// order unmarks it; one that fails leaves it marked, with the reason in `markReasons`.
     public internal(set) var marked: Set<WaldurUUID> = []
+    /// Why a marked order's last action failed.
+    public internal(set) var markReasons: [WaldurUUID: String] = [:]
 
     // MARK: Detail
 
@@ -77,6 +80,8 @@ public struct AppState: Sendable {
     public internal(set) var lastResults: [ActionResultLine] = []
     var lastBatch = 0
     var batchAction: [Int: OrderAction] = [:]
+    /// Texts typed into a dialog that was cancelled, per action: the next dialog of that action starts with them.
+    public internal(set) var actionDrafts: [OrderAction: [String]] = [:]
 
     // MARK: Loading and refresh
 
@@ -91,8 +96,11 @@ public struct AppState: Sendable {
     /// When time-relative filters were last evaluated.
     var timeFilterAt = Date(timeIntervalSince1970: 0)
 
-    /// Status line messages, oldest first (capped).
+    /// Every message, oldest first (the last `messageLogLimit`): the message log. The status line shows the newest
+    /// live one (`statusLine`).
     public internal(set) var messages: [StatusMessage] = []
+    /// How many messages the log keeps.
+    public static let messageLogLimit = 200
 
     public init(configuration: StoreConfiguration = StoreConfiguration(), now: Date = Date(timeIntervalSince1970: 0)) {
         self.configuration = configuration

@@ -33,7 +33,7 @@ extension OrderService {
         case .cancel: return try await cancel(u)
         case .setStateExecuting: return try await setStateExecuting(u)
         case .setStateDone: return try await setStateDone(u)
-        case .setStateErred: return try await setStateErred(u, errorMessage: call.text ?? "", errorTraceback: "")
+        case .setStateErred: return try await setStateErred(u, errorMessage: call.text ?? "", errorTraceback: call.traceback ?? "")
         case .setBackendID: return try await setBackendID(u, backendID: call.text ?? "")
         case .unlink: return try await unlink(u)
         case .delete: return try await delete(u)

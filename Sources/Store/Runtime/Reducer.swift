@@ -3,6 +3,8 @@ import WaldurClient
 
 /// The pure reducer: applies `action` to `state` and returns the work to do. No I/O, no clock reads.
 public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
+    // Information lines last until the user's next action.
+    if action.isUserIntent { state.retireMessages { $0.level == .info } }
     switch action {
     case let .start(now):
         guard !state.started else { return [] }
@@ -133,21 +135,25 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return state.requestAction(a)
 
     case let .setActionInput(text):
-        state.confirmation?.text = text
+        return reduce(&state, .setActionField(0, text))
+
+    case let .setActionField(i, text):
+        guard let c = state.confirmation, i >= 0, i < c.texts.count else { return [] }
+        state.confirmation?.texts[i] = text
         return []
 
     case .confirmAction:
         return state.confirmAction()
 
     case .cancelAction:
-        state.confirmation = nil
+        state.cancelConfirmation()
         return []
 
-    case let .actionCompleted(batch, call, outcome):
-        return state.actionCompleted(batch: batch, call: call, outcome: outcome)
+    case let .actionCompleted(batch, call, outcome, httpStatus):
+        return state.actionCompleted(batch: batch, call: call, outcome: outcome, httpStatus: httpStatus)
 
     case let .auditFailed(reason):
-        state.message(.error, "audit log not written: \(reason)")
+        state.message(.error, "audit log not written: \(reason)", topic: .audit)
         return []
 
     case let .setRefreshPaused(paused):
@@ -164,15 +170,40 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         return []
 
     case .dismissMessage:
-        if !state.messages.isEmpty { state.messages.removeLast() }
+        // Esc clears the status line; older messages never come back (the message log keeps them all).
+        state.retireMessages { _ in true }
         return []
     }
 }
 
 extension AppState {
-    mutating func message(_ level: StatusMessage.Level, _ text: String) {
-        messages.append(StatusMessage(level, text, at: now))
-        if messages.count > 50 { messages.removeFirst(messages.count - 50) }
+    /// Shows a message on the status line and keeps it in the log.
+    mutating func message(_ level: StatusMessage.Level, _ text: String, topic: StatusMessage.Topic = .general) {
+        var m = StatusMessage(level, text, at: now, topic: topic)
+        if level == .error, topic == .action { m.expiresAt = now.addingTimeInterval(60) }
+        appendToLog(m)
+    }
+
+    /// Keeps a message in the log only (per-order results of a bulk action).
+    mutating func log(_ level: StatusMessage.Level, _ text: String, topic: StatusMessage.Topic) {
+        var m = StatusMessage(level, text, at: now, topic: topic)
+        m.isLive = false
+        appendToLog(m)
+    }
+
+    private mutating func appendToLog(_ m: StatusMessage) {
+        messages.append(m)
+        if messages.count > AppState.messageLogLimit { messages.removeFirst(messages.count - AppState.messageLogLimit) }
+    }
+
+    /// Takes the live messages that match off the status line (they stay in the log).
+    mutating func retireMessages(where matches: (StatusMessage) -> Bool) {
+        for i in messages.indices.reversed() where messages[i].isLive && matches(messages[i]) { messages[i].isLive = false }
+    }
+
+    /// A condition ended (a load worked again): its messages leave the status line.
+    mutating func clearTopic(_ topic: StatusMessage.Topic) {
+        retireMessages { $0.topic == topic }
     }
 
     mutating func select(index i: Int) -> [Effect] {
@@ -255,8 +286,10 @@ extension AppState {
             }
             rebuildHot()
             requeue()
+            clearTopic(.needsMe)
             return []
         case .needsMeConsumer, .needsMeProvider:
+            clearTopic(.needsMe)
             return []
         case .poll:
             refresh.lastSuccess = load.startedAt
@@ -269,6 +302,7 @@ extension AppState {
     mutating func refreshSucceeded() {
         refresh.consecutiveFailures = 0
         refresh.lastError = nil
+        clearTopic(.load)
         if configuration.refreshInterval > 0 { refresh.nextPollAt = now.addingTimeInterval(configuration.refreshInterval) }
     }
 
@@ -278,12 +312,12 @@ extension AppState {
         switch load.purpose {
         case .full(reconcile: false):
             loadProgress = nil
-            message(.error, "loading orders failed: \(error.message)")
+            message(.error, "loading orders failed: \(error.message)", topic: .load)
             if hasLoaded { markStale(error) }
         case .full(reconcile: true), .poll:
             markStale(error)
         case .needsMeConsumer, .needsMeProvider:
-            message(.warning, "loading the “Needs me” queue failed: \(error.message)")
+            message(.warning, "loading the “Needs me” queue failed: \(error.message)", topic: .needsMe)
         }
         return []
     }
@@ -295,13 +329,15 @@ extension AppState {
         let base = max(configuration.refreshInterval, 1)
         let wait = min(base * pow(2, Double(refresh.consecutiveFailures)), max(configuration.maxBackoff, base))
         refresh.nextPollAt = now.addingTimeInterval(wait)
-        message(.warning, "refresh failed: \(error.message) — showing data from \(staleAgeText ?? "earlier"); retrying in \(AppState.duration(wait))")
+        clearTopic(.load)
+        message(.warning, "refresh failed: \(error.message) — showing data from \(staleAgeText ?? "earlier"); retrying in \(AppState.duration(wait))", topic: .load)
     }
 
     // MARK: Time
 
     mutating func tick(_ t: Date) -> [Effect] {
         now = t
+        retireMessages { $0.expiresAt.map { $0 <= t } ?? false }
         var effects: [Effect] = []
         // Time-relative filters (age<2h) are re-evaluated every 15 seconds of clock time.
         if appliedFilter.dependsOnTime || queues.contains(where: { if case let .custom(e) = $0.kind { return e.dependsOnTime } else { return false } }),

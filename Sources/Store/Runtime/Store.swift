@@ -144,24 +144,29 @@ public final class Store {
                 var auditFailures = 0
                 var lastAuditFailure = ""
                 var shownLast = false
-                await withTaskGroup(of: (ActionCall, ActionOutcome, String?).self) { group in
+                await withTaskGroup(of: (ActionCall, ActionOutcome, Int?, String?).self) { group in
                     var next = 0
                     func startNext() {
                         guard next < calls.count else { return }
                         let call = calls[next]
                         next += 1
                         group.addTask {
-                            let (outcome, answer) = await Store.executeAnswered(call, service)
-                            guard let audit else { return (call, outcome, nil) }
+                            let run = await Store.executeAnswered(call, service)
+                            let status: Int? = switch run.answer {
+                            case let .success(r): r.status
+                            case let .failure(e): e.status
+                            }
+                            // A call refused before anything was sent leaves nothing to record.
+                            guard let audit, run.sent else { return (call, run.outcome, status, nil) }
                             // The record reaches the disk before the result is shown.
-                            let entry = AuditEntry(time: clock(), user: user, call: call, action: title, answer: answer)
-                            do { try await audit.record(entry) } catch { return (call, outcome, "\(error)") }
-                            return (call, outcome, nil)
+                            let entry = AuditEntry(time: clock(), user: user, call: call, action: title, answer: run.answer, replaced: run.replaced)
+                            do { try await audit.record(entry) } catch { return (call, run.outcome, status, "\(error)") }
+                            return (call, run.outcome, status, nil)
                         }
                     }
                     for _ in 0..<max(1, concurrency) { startNext() }
-                    while let (call, outcome, auditFailure) = await group.next() {
-                        store.send(.actionCompleted(batch: batch, call: call, outcome: outcome))
+                    while let (call, outcome, status, auditFailure) = await group.next() {
+                        store.send(.actionCompleted(batch: batch, call: call, outcome: outcome, httpStatus: status))
                         shownLast = false
                         if let auditFailure {
                             auditFailures += 1
@@ -186,26 +191,47 @@ public final class Store {
         await executeAnswered(call, service).outcome
     }
 
-    /// `execute`, also returning the answer of the action request itself (for the audit log).
-    nonisolated static func executeAnswered(_ call: ActionCall, _ service: any OrderService) async
-        -> (outcome: ActionOutcome, answer: Result<ActionResult, WaldurError>) {
+    /// What running one call came to: the outcome, the action request's answer, what it replaced, and whether the
+    /// action request was sent at all.
+    struct CallRun: Sendable {
+        var outcome: ActionOutcome
+        var answer: Result<ActionResult, WaldurError>
+        var replaced: ReplacedTexts?
+        var sent = true
+    }
+
+    /// `execute`, also returning the answer of the action request itself and what it replaced (for the audit log).
+    /// Set erred first reads the order, so that the message and traceback it overwrites are kept.
+    nonisolated static func executeAnswered(_ call: ActionCall, _ service: any OrderService) async -> CallRun {
+        var replaced: ReplacedTexts?
+        if call.endpoint == .setStateErred {
+            do throws(WaldurError) {
+                let before = try await service.retrieve(call.uuid, fields: ["uuid", "error_message", "error_traceback"])
+                replaced = ReplacedTexts(errorMessage: before.errorMessage ?? "", errorTraceback: before.errorTraceback)
+            } catch {
+                let refusal = WaldurError.configuration(
+                    "not sent: the current error message could not be read to keep it in the audit log (\(error.message))")
+                return CallRun(outcome: .failed(refusal), answer: .failure(refusal), sent: false)
+            }
+        }
         let result: ActionResult
         do throws(WaldurError) {
             result = try await service.perform(call)
         } catch {
-            guard error.outcomeUnknown else { return (.failed(error), .failure(error)) }
+            guard error.outcomeUnknown else { return CallRun(outcome: .failed(error), answer: .failure(error), replaced: replaced) }
             // The request may have reached the server: never resend it, but look at what the server has now.
             do throws(WaldurError) {
-                return (.unknown(error, refetched: .success(try await service.retrieve(call.uuid, fields: []))), .failure(error))
+                let now = try await service.retrieve(call.uuid, fields: [])
+                return CallRun(outcome: .unknown(error, refetched: .success(now)), answer: .failure(error), replaced: replaced)
             } catch let refetchError {
-                return (.unknown(error, refetched: .failure(refetchError)), .failure(error))
+                return CallRun(outcome: .unknown(error, refetched: .failure(refetchError)), answer: .failure(error), replaced: replaced)
             }
         }
-        if call.endpoint.removesOrder { return (.removed, .success(result)) }
+        if call.endpoint.removesOrder { return CallRun(outcome: .removed, answer: .success(result)) }
         do throws(WaldurError) {
-            return (.updated(try await service.retrieve(call.uuid, fields: [])), .success(result))
+            return CallRun(outcome: .updated(try await service.retrieve(call.uuid, fields: [])), answer: .success(result), replaced: replaced)
         } catch {
-            return (error.status == 404 ? .removed : .unconfirmed(error), .success(result))
+            return CallRun(outcome: error.status == 404 ? .removed : .unconfirmed(error), answer: .success(result), replaced: replaced)
         }
     }
 }

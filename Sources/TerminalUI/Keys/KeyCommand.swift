@@ -32,6 +32,7 @@ public enum KeyCommand: String, CaseIterable, Sendable, Hashable {
     case quit
     case help
     case toggleMouse = "toggle-mouse"
+    case messages
 
     /// The queue number (1–9) for the queue commands.
     public var queueNumber: Int? {
@@ -92,6 +93,7 @@ public enum KeyCommand: String, CaseIterable, Sendable, Hashable {
         case .quit: return "quit"
         case .help: return "this key map"
         case .toggleMouse: return "mouse capture on/off"
+        case .messages: return "message log (last 200, in full, with per-order results)"
         }
     }
 }

@@ -62,6 +62,7 @@ public struct KeyMap: Sendable, Equatable {
         bind(.quit, .character("q"))
         bind(.help, .character("?"))
         bind(.toggleMouse, .character("M"))
+        bind(.messages, .character("m"))
         return KeyMap(bindings: b)
     }()
 

@@ -48,6 +48,7 @@ public final class ScreenDriver {
         guard !isRunning else { return }
         charset = LocaleSetup.configure()
         guard isatty(0) != 0, isatty(1) != 0 else { throw TerminalError(message: "standard input and output must be a terminal") }
+        cn_save_tty()
         // newterm, unlike initscr, returns instead of exiting when TERM is unknown.
         guard let s = cn_newterm() else {
             let term = getenv("TERM").map { String(cString: $0) } ?? "(unset)"
@@ -55,6 +56,7 @@ public final class ScreenDriver {
         }
         screen = s
         _ = set_term(s)
+        cn_prepare_emergency_restore()
         cn_set_active(1)
         isRunning = true
         _ = cbreak()

@@ -16,7 +16,7 @@ enum ConfirmDialogView {
             case text(StyledLine)
             /// A line that may go when the screen is short, with the lines of the same entry (`group`).
             case listed(StyledLine, group: Int)
-            case input
+            case input(Int)
             case buttons
         }
         var items: [Item] = []
@@ -28,14 +28,40 @@ enum ConfirmDialogView {
             if newGroup { group += 1 }
             items.append(.listed(line, group: group))
         }
+        // What is at stake: the count per side and the sum of the costs. On a short screen the orders go first, then
+        // the notes, then this line.
+        if c.calls.count > 1 || c.totalCost != nil {
+            var stake = c.callsPerSide.map { "\($0.count) \($0.side.map { "as \($0)" } ?? "order\($0.count == 1 ? "" : "s")")" }.joined(separator: ", ")
+            if let total = c.totalCost {
+                stake += "; cost \(Money(total).formatted(places: 2))"
+                if c.costedCount < c.calls.count { stake += " (\(c.costedCount) of \(c.calls.count) have a cost)" }
+            }
+            for (i, part) in TextWrap.wrap(stake, width: inner, charset: grid.charset).enumerated() { listed(StyledLine([(part, .dialog)]), newGroup: i == 0) }
+        }
+        for note in c.notes {
+            for (i, part) in TextWrap.wrap(note, width: inner, charset: grid.charset).prefix(3).enumerated() {
+                listed(StyledLine([(part, .warning)]), newGroup: i == 0)
+            }
+        }
+        let shown = c.calls.filter { !c.hidden.contains($0.uuid) }
+        let hiddenCalls = c.calls.filter { c.hidden.contains($0.uuid) }
         listed(StyledLine([]))
-        for call in c.calls.prefix(maxListed) {
+        for call in shown.prefix(maxListed) {
             listed(orderLine(call.uuid, state: state, width: inner, charset: grid.charset, note: call.endpoint.side.map { "as \($0)" }))
         }
-        if c.calls.count > maxListed { listed(StyledLine([("… and \(c.calls.count - maxListed) more", .muted)])) }
+        if shown.count > maxListed { listed(StyledLine([("… and \(shown.count - maxListed) more", .muted)])) }
+        if !hiddenCalls.isEmpty {
+            // Marked orders the current view does not show are named apart: the action applies to them too.
+            items.append(.text(StyledLine([("Marked but not in this view (\(hiddenCalls.count)):", .warning)])))
+            for call in hiddenCalls.prefix(3) {
+                listed(orderLine(call.uuid, state: state, width: inner, charset: grid.charset, note: call.endpoint.side.map { "as \($0)" }))
+            }
+            if hiddenCalls.count > 3 { listed(StyledLine([("… and \(hiddenCalls.count - 3) more", .muted)])) }
+        }
         if !c.skipped.isEmpty {
             listed(StyledLine([]))
-            items.append(.text(StyledLine([("Skipped (\(c.skipped.count)):", .warning)])))
+            let hiddenSkipped = c.skipped.filter { c.hidden.contains($0.uuid) }.count
+            items.append(.text(StyledLine([("Skipped (\(c.skipped.count)\(hiddenSkipped > 0 ? ", \(hiddenSkipped) not in this view" : "")):", .warning)])))
             for s in c.skipped.prefix(3) {
                 let text = String(s.uuid.hex.prefix(8)) + "  " + s.reason
                 for (i, part) in TextWrap.wrap(text, width: inner, charset: grid.charset).prefix(2).enumerated() {
@@ -44,10 +70,10 @@ enum ConfirmDialogView {
             }
             if c.skipped.count > 3 { listed(StyledLine([("… and \(c.skipped.count - 3) more", .muted)])) }
         }
-        if let input = c.input {
-            listed(StyledLine([]))
+        for (i, input) in c.fields.enumerated() {
+            if i == 0 { listed(StyledLine([])) }
             items.append(.text(StyledLine([(input.prompt + (input.isRequired ? " (required):" : ":"), .dialog)])))
-            items.append(.input)
+            items.append(.input(i))
         }
         items.append(.text(StyledLine([])))
         items.append(.buttons)
@@ -73,8 +99,10 @@ enum ConfirmDialogView {
             switch item {
             case let .text(line), let .listed(line, _):
                 line.draw(&grid, x: x + 2, y: ly, width: inner)
-            case .input:
-                cursor = drawInput(&grid, text: c.text, x: x + 2, y: ly, width: inner, focused: ui.dialogFocus == .input)
+            case let .input(f):
+                let focused = ui.dialogFocus == .field(f)
+                let at = drawInput(&grid, text: f < c.texts.count ? c.texts[f] : "", x: x + 2, y: ly, width: inner, focused: focused)
+                if focused { cursor = at }
             case .buttons:
                 buttonsY = ly
             }
@@ -88,7 +116,8 @@ enum ConfirmDialogView {
         bx += 3
         let yesRole: ThemeRole = !c.canConfirm ? .muted : (ui.dialogFocus == .yes ? .buttonFocused : .button)
         grid.put(yes, x: bx, y: buttonsY, role: yesRole)
-        return ui.dialogFocus == .input ? cursor : nil
+        if case .field = ui.dialogFocus { return cursor }
+        return nil
     }
 
     static func orderLine(_ uuid: WaldurUUID, state: AppState, width: Int, charset: Charset, note: String?) -> StyledLine {

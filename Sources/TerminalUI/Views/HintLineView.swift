@@ -12,8 +12,16 @@ enum HintLineView {
         }
         let readOnly = context.readOnly || state.configuration.readOnly
         if let confirmation = state.confirmation {
-            if confirmation.input != nil { hints.append(("type", confirmation.input?.prompt ?? "text")) }
-            hints += [("y", "yes"), ("n", "no"), ("tab", "switch"), ("enter", "choose"), ("esc", "cancel")]
+            let chord = TerminalController.confirmChord.description
+            if case let .field(i) = ui.dialogFocus, i < confirmation.fields.count {
+                hints += [("type", confirmation.fields[i].prompt), ("enter", i + 1 < confirmation.fields.count ? "next field" : "to [Yes]"),
+                          (chord, confirmation.action.title), ("esc", "cancel")]
+            } else if !confirmation.fields.isEmpty {
+                hints += [("enter", ui.dialogFocus == .yes ? confirmation.action.title : "cancel"), ("tab", "switch"),
+                          (chord, confirmation.action.title), ("esc", "cancel"), ("type", "edits the text")]
+            } else {
+                hints += [("y", "yes"), ("n", "no"), ("tab", "switch"), ("enter", "choose"), ("esc", "cancel")]
+            }
         } else if ui.filterEditing {
             hints += [("enter", "keep filter"), ("esc", "restore"), ("", "e.g. state:erred offering:vm age<2h -project:x")]
         } else if let overlay = ui.overlay {

@@ -48,6 +48,8 @@ public struct ScreenRenderer: Sendable {
         switch ui.overlay {
         case .help:
             HelpOverlayView.draw(&grid, bounds: layout.body, context: context, scroll: ui.overlayScroll)
+        case .messages:
+            MessageLogView.draw(&grid, bounds: layout.body, state: state, scroll: ui.overlayScroll)
         case let .offering(summary):
             OfferingView.draw(&grid, bounds: layout.body, summary: summary, queueName: state.selectedQueue.name)
         case nil:

@@ -7,7 +7,15 @@ enum StatusLineView {
     static func draw(_ grid: inout CellGrid, row: Int, state: AppState, ui: UIState) -> (x: Int, y: Int)? {
         grid.fill(x: 0, y: row, width: grid.width, height: 1, role: .status)
         var rightText = ""
-        if !state.marked.isEmpty { rightText = "\(grid.glyphs.mark) \(state.marked.count) marked  " }
+        if !state.marked.isEmpty {
+            // Always say how many marked orders the view does not show: an action key applies to them too.
+            let outside = state.markedOutsideView.count
+            let failed = state.markReasons.keys.filter { state.marked.contains($0) }.count
+            rightText = "\(grid.glyphs.mark) \(state.marked.count) marked"
+            if outside > 0 { rightText += ", \(outside) not in view" }
+            if failed > 0 { rightText += ", \(failed) failed" }
+            rightText += "  "
+        }
         // Where the selection is in the list.
         if let selected = state.selectedIndex, state.visibleCount > 0 {
             rightText += "\(selected + 1)/\(state.visibleCount)"

@@ -8,6 +8,8 @@ public struct TerminalController: Sendable {
     public var ui: UIState
     public var keyMap: KeyMap
     public var charset: Charset
+    /// Drops keys typed ahead into a dialog that opened or closed.
+    public var typeAhead = TypeAheadGuard()
 
     public init(keyMap: KeyMap = .defaults, mouseEnabled: Bool = true, charset: Charset = .unicode) {
         self.keyMap = keyMap
@@ -17,13 +19,14 @@ public struct TerminalController: Sendable {
     }
 
     /// Brings the UI state in line with the store's: a newly opened confirmation gets its
-    /// default focus (the input if it has one, else No), and the selection stays on screen.
+    /// default focus (its first text field if it has one, else No), and the selection stays on screen.
     public mutating func sync(state: AppState, width: Int, height: Int) {
         if let c = state.confirmation {
             let identity = "\(c.action.rawValue)|\(c.summary)|" + c.calls.map(\.uuid.hex).joined(separator: ",")
             if identity != ui.dialogIdentity {
                 ui.dialogIdentity = identity
-                ui.dialogFocus = c.input != nil ? .input : .no
+                ui.dialogFocus = c.fields.isEmpty ? .no : .field(0)
+                ui.dialogLastField = 0
             }
         } else {
             ui.dialogIdentity = nil
@@ -33,7 +36,12 @@ public struct TerminalController: Sendable {
         if layout.detail == nil, ui.focus == .detail { ui.focus = .list }
     }
 
-    /// Handles one input event against the current state; returns what to do.
+    /// The mode that owns the keyboard now (see `InputMode`).
+    public func mode(state: AppState, width: Int, height: Int) -> InputMode {
+        InputMode.current(state: state, ui: ui, layout: ScreenLayout(width: width, height: height, detailFullScreen: ui.detailFullScreen))
+    }
+
+    /// Handles one input event against the current state; returns what to do. The mode in focus owns the key.
     public mutating func handle(_ event: InputEvent, state: AppState, width: Int, height: Int) -> [UICommand] {
         sync(state: state, width: width, height: height)
         let layout = ScreenLayout(width: width, height: height, detailFullScreen: ui.detailFullScreen)
@@ -43,48 +51,115 @@ public struct TerminalController: Sendable {
         case let .mouse(m):
             return handleMouse(m, state: state, layout: layout)
         case let .key(key):
-            if layout.isTooSmall {
+            let mode = InputMode.current(state: state, ui: ui, layout: layout)
+            if mode != .tooSmall { ui.notice = nil }
+            switch mode {
+            case .tooSmall:
                 if key == .character("q") || keyMap.command(for: key) == .quit { return [.quit] }
                 return []
+            case .dialogField, .dialogButtons:
+                guard let confirmation = state.confirmation else { return [] }
+                return handleDialog(key, confirmation: confirmation)
+            case .help, .messages, .offering:
+                return handleOverlay(key, state: state, layout: layout)
+            case .filterPrompt:
+                return handleFilter(key, state: state)
+            case .detail, .list:
+                return handleKey(key, state: state, layout: layout)
             }
-            ui.notice = nil
-            if let confirmation = state.confirmation { return handleDialog(key, confirmation: confirmation) }
-            if ui.overlay != nil { return handleOverlay(key, state: state, layout: layout) }
-            if ui.filterEditing { return handleFilter(key, state: state) }
-            return handleKey(key, state: state, layout: layout)
         }
+    }
+
+    /// The chord that confirms a dialog from any of its fields; a control key, so it can never be text.
+    public static let confirmChord: Key = .control("y")
+
+    /// Handles the keys of one read in order, discarding those typed ahead into a dialog that opened or closed
+    /// during the read or within the guard's window (see `TypeAheadGuard`); keys for a text field are never
+    /// discarded. `state` reads the store's current state, `perform` runs a command and answers false to stop
+    /// (quit). Returns whether to go on.
+    public mutating func handleRead(_ events: [InputEvent], now: Date, width: Int, height: Int,
+                                    state: () -> AppState, perform: (UICommand) -> Bool) -> Bool {
+        var changedInThisRead = false
+        for event in events {
+            let current = state()
+            if case .key = event, !mode(state: current, width: width, height: height).takesText,
+               typeAhead.shouldDiscard(at: now, restOfRead: changedInThisRead) {
+                continue
+            }
+            let dialogBefore = current.confirmation != nil
+            for command in handle(event, state: current, width: width, height: height) {
+                if !perform(command) { return false }
+            }
+            let after = state()
+            sync(state: after, width: width, height: height)
+            let dialogAfter = after.confirmation != nil
+            // A dialog that opened with a button focused, or that closed: keys typed before the user saw it are not taken.
+            if dialogBefore != dialogAfter, !(dialogAfter && mode(state: after, width: width, height: height).takesText) {
+                typeAhead.dialogChanged(at: now)
+                changedInThisRead = true
+            }
+        }
+        let dropped = typeAhead.takeDiscarded()
+        if dropped > 0 {
+            ui.notice = ("discarded \(dropped) key\(dropped == 1 ? "" : "s") typed while a dialog was opening or closing", false)
+        }
+        return true
     }
 
     // MARK: Dialog
 
     mutating func handleDialog(_ key: Key, confirmation c: ActionConfirmation) -> [UICommand] {
-        let hasInput = c.input != nil
-        let order: [UIState.DialogFocus] = hasInput ? [.input, .no, .yes] : [.no, .yes]
+        let fieldCount = c.fields.count
+        let order: [UIState.DialogFocus] = (0..<fieldCount).map { UIState.DialogFocus.field($0) } + [.no, .yes]
         func cycle(_ step: Int) {
             let i = order.firstIndex(of: ui.dialogFocus) ?? 0
             ui.dialogFocus = order[(i + step + order.count) % order.count]
+            if case let .field(f) = ui.dialogFocus { ui.dialogLastField = f }
         }
         if key == .escape { return [.send(.cancelAction)] }
-        if ui.dialogFocus == .input {
+        if key == TerminalController.confirmChord { return [.send(.confirmAction)] }
+        if case let .field(i) = ui.dialogFocus, i < fieldCount {
+            let text = i < c.texts.count ? c.texts[i] : ""
+            ui.dialogLastField = i
             switch key {
-            case let .character(ch): return [.send(.setActionInput(c.text + String(ch)))]
+            case let .character(ch): return [.send(.setActionField(i, text + String(ch)))]
             case .backspace:
-                var t = c.text
+                var t = text
                 if !t.isEmpty { t.removeLast() }
-                return [.send(.setActionInput(t))]
-            case .control("u"): return [.send(.setActionInput(""))]
-            case .control("w"): return [.send(.setActionInput(TerminalController.deletingLastWord(c.text)))]
-            case .enter, .tab, .down: ui.dialogFocus = .no
+                return [.send(.setActionField(i, t))]
+            case .control("u"): return [.send(.setActionField(i, ""))]
+            case .control("w"): return [.send(.setActionField(i, TerminalController.deletingLastWord(text)))]
+            case .enter: ui.dialogFocus = i + 1 < fieldCount ? .field(i + 1) : .yes
+            case .tab, .down: cycle(1)
             case .backTab, .up: cycle(-1)
             default: break
             }
             return []
         }
+        if fieldCount > 0 {
+            // No letter confirms or cancels a dialog with text fields: typing goes back into the text.
+            if case let .character(ch) = key {
+                let i = min(max(0, ui.dialogLastField), fieldCount - 1)
+                ui.dialogFocus = .field(i)
+                let text = i < c.texts.count ? c.texts[i] : ""
+                return [.send(.setActionField(i, text + String(ch)))]
+            }
+            if key == .backspace {
+                ui.dialogFocus = .field(min(max(0, ui.dialogLastField), fieldCount - 1))
+                return []
+            }
+        } else {
+            switch key {
+            case .character("y"), .character("Y"): return [.send(.confirmAction)]
+            case .character("n"), .character("N"), .character("q"): return [.send(.cancelAction)]
+            case .character("h"): cycle(-1); return []
+            case .character("l"): cycle(1); return []
+            default: break
+            }
+        }
         switch key {
-        case .character("y"), .character("Y"): return [.send(.confirmAction)]
-        case .character("n"), .character("N"), .character("q"): return [.send(.cancelAction)]
-        case .left, .backTab, .up, .character("h"): cycle(-1)
-        case .right, .tab, .down, .character("l"): cycle(1)
+        case .left, .backTab, .up: cycle(-1)
+        case .right, .tab, .down: cycle(1)
         case .enter: return ui.dialogFocus == .yes ? [.send(.confirmAction)] : [.send(.cancelAction)]
         default: break
         }
@@ -102,6 +177,7 @@ public struct TerminalController: Sendable {
         default: break
         }
         if command == .help, ui.overlay == .help { closeOverlay(); return [] }
+        if command == .messages, ui.overlay == .messages { closeOverlay(); return [] }
         if command == .offering, case .offering = ui.overlay { closeOverlay(); return [] }
         if key == .enter, case let .offering(summary) = ui.overlay {
             closeOverlay()
@@ -120,6 +196,10 @@ public struct TerminalController: Sendable {
         }
         if ui.overlay == .help {
             let total = HelpOverlayView.lines(context: ScreenContext(serverHost: "", user: nil, readOnly: false, keyMap: keyMap, charset: charset), width: 80).count
+            ui.overlayScroll = min(ui.overlayScroll, max(0, total - (layout.body.height - 2)))
+        }
+        if ui.overlay == .messages {
+            let total = MessageLogView.lines(state: state, width: MessageLogView.textWidth(bounds: layout.body), charset: charset).count
             ui.overlayScroll = min(ui.overlayScroll, max(0, total - (layout.body.height - 2)))
         }
         return []
@@ -168,8 +248,8 @@ public struct TerminalController: Sendable {
                 ui.detailFullScreen = false
                 return []
             }
-            // In the list, Esc drops the status line's message.
-            return state.messages.isEmpty ? [] : [.send(.dismissMessage)]
+            // In the list, Esc clears the status line; an older message never comes back in its place.
+            return state.statusLine == nil ? [] : [.send(.dismissMessage)]
         }
         guard let command = keyMap.command(for: key) else { return [] }
         let detailContentHeight = max(1, (layout.detail?.height ?? 1) - 1)
@@ -267,6 +347,10 @@ public struct TerminalController: Sendable {
             return [.quit]
         case .help:
             ui.overlay = .help
+            ui.overlayScroll = 0
+            return []
+        case .messages:
+            ui.overlay = .messages
             ui.overlayScroll = 0
             return []
         case .toggleMouse:

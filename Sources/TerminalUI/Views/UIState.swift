@@ -12,14 +12,20 @@ public struct UIState: Sendable, Equatable {
     /// A window over the list.
     public enum Overlay: Sendable, Equatable {
         case help
+        /// The message log (newest first).
+        case messages
         case offering(OfferingSummary)
     }
 
     /// Where keyboard focus is inside the confirmation dialog.
     public enum DialogFocus: Sendable, Equatable {
-        case input
+        /// The text field at this index.
+        case field(Int)
         case no
         case yes
+
+        /// The first text field.
+        public static let input = DialogFocus.field(0)
     }
 
     public var focus: Focus = .list
@@ -40,6 +46,8 @@ public struct UIState: Sendable, Equatable {
     public var dialogFocus: DialogFocus = .no
     /// The confirmation the focus belongs to (a new one resets the focus to No).
     public var dialogIdentity: String?
+    /// The text field typed into last (printable keys typed on a button go back there).
+    public var dialogLastField = 0
     /// Mouse capture on.
     public var mouseEnabled = true
     /// A message of the UI itself (copy result, theme and key-map problems), with its level.
@@ -51,7 +59,7 @@ public struct UIState: Sendable, Equatable {
         a.focus == b.focus && a.detailFullScreen == b.detailFullScreen && a.listTop == b.listTop
             && a.detailScroll == b.detailScroll && a.overlay == b.overlay && a.overlayScroll == b.overlayScroll
             && a.filterEditing == b.filterEditing && a.filterBefore == b.filterBefore && a.dialogFocus == b.dialogFocus
-            && a.dialogIdentity == b.dialogIdentity && a.mouseEnabled == b.mouseEnabled
+            && a.dialogIdentity == b.dialogIdentity && a.dialogLastField == b.dialogLastField && a.mouseEnabled == b.mouseEnabled
             && a.notice?.text == b.notice?.text && a.notice?.isError == b.notice?.isError
     }
 
