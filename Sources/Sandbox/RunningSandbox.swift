@@ -51,6 +51,11 @@ public final class RunningSandbox: Sendable {
         await store.mutationCount(order: order, action: action)
     }
 
+    /// How many mutating requests reached the sandbox in all, over every order and action, faults included.
+    public func mutationTotal() async -> Int {
+        await store.mutationTotal
+    }
+
     /// How many answers were replaced by an injected error (`error=` faults) since the start: of this status and
     /// scope (as in the fault grammar: "reads", "list", "approve_by_provider"…), or of any when nil.
     public func injectedErrorCount(status: Int? = nil, scope: String? = nil) async -> Int {

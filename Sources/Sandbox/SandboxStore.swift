@@ -65,6 +65,9 @@ actor SandboxStore {
         }
     }
 
+    /// Every mutating request that reached the sandbox, over all orders and actions.
+    var mutationTotal: Int { mutationCounts.values.reduce(0, +) }
+
     func mutationCount(order: String, action: String) -> Int {
         guard let k = UUIDKey(parsing: order) else { return mutationCounts["\(order)|\(action)"] ?? 0 }
         return mutationCounts["\(k.hex)|\(action)"] ?? 0

@@ -96,7 +96,9 @@ extension AppState {
         if refresh.isStale {
             return StatusMessage(.warning, "stale: last refresh \(staleAgeText ?? "never"); \(refresh.lastError ?? "")", at: now)
         }
-        return messages.last { $0.isLive }
+        // The most severe live message, the newest of its level: an error that still holds is not hidden by later news.
+        return messages.last { $0.isLive && $0.level == .error } ?? messages.last { $0.isLive && $0.level == .warning }
+            ?? messages.last { $0.isLive }
     }
 
     /// "live every 10s", "paused", "off".
