@@ -5,7 +5,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 SCREEN *cn_newterm(void) { return newterm(NULL, stdout, stdin); }
@@ -177,7 +179,18 @@ static void cn_on_fatal(int sig) {
     errno = saved;
 }
 
-/* First SIGINT/SIGTERM: ask the UI to quit in order; a second one while that is pending is fatal. */
+/* The first quit signal and when it came (monotonic seconds), for the watchdog. */
+static volatile sig_atomic_t cn_quit_seen = 0;
+static volatile long cn_quit_seen_at = 0;
+static int cn_watchdog_started = 0;
+
+static long cn_monotonic_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long)ts.tv_sec;
+}
+
+/* First SIGINT/SIGTERM/SIGHUP: ask the UI to quit in order; a second one while that is pending is fatal. */
 static void cn_on_interrupt(int sig) {
     if (cn_quit_flag) {
         cn_on_fatal(sig);
@@ -185,8 +198,43 @@ static void cn_on_interrupt(int sig) {
     }
     int saved = errno;
     cn_quit_flag = sig;
+    if (!cn_quit_seen) {
+        cn_quit_seen_at = cn_monotonic_seconds();
+        cn_quit_seen = sig;
+    }
     cn_wake();
     errno = saved;
+}
+
+/* Ends the process if an orderly quit asked for by a signal has not finished within the grace period: whatever
+   it waits for (a stuck request, a lost wake-up), a terminal that went away must not leave the app running. */
+static void *cn_watchdog(void *arg) {
+    long grace = (long)(intptr_t)arg;
+    for (;;) {
+        usleep(200000);
+        int sig = cn_quit_seen;
+        if (sig && cn_monotonic_seconds() - cn_quit_seen_at >= grace) {
+            cn_emergency_restore();
+            _exit(128 + sig);
+        }
+    }
+    return NULL;
+}
+
+void cn_start_quit_watchdog(int grace_seconds) {
+    if (cn_watchdog_started) { return; }
+    cn_watchdog_started = 1;
+    pthread_t thread;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    /* The watchdog must not take signals meant for the app. */
+    sigset_t all, old;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, &old);
+    pthread_create(&thread, &attr, cn_watchdog, (void *)(intptr_t)grace_seconds);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    pthread_attr_destroy(&attr);
 }
 
 static void cn_on_winch(int sig) {

@@ -104,6 +104,9 @@ int cn_is_active(void);
 void cn_save_tty(void);
 /* Prepares, after newterm, the bytes a signal handler writes to leave curses mode (mouse off, sgr0, cnorm, rmcup). */
 void cn_prepare_emergency_restore(void);
+/* Starts (once) a thread that ends the process with 128 + the signal when an orderly quit asked for by SIGINT,
+   SIGTERM or SIGHUP has not finished within grace_seconds. */
+void cn_start_quit_watchdog(int grace_seconds);
 /* Whether the terminal has an alternate screen (smcup). */
 int cn_has_alternate_screen(void);
 

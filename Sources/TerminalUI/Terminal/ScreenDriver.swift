@@ -78,6 +78,8 @@ public final class ScreenDriver {
             colors = 0
         }
         cn_install_signal_handlers(waiter.wakeWrite)
+        // An orderly quit after a signal gets 10 s (the demo sandbox's graceful stop takes up to 5 s).
+        cn_start_quit_watchdog(10)
         previous = nil
     }
 
