@@ -61,7 +61,7 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
         let events = driver.readEvents()
         if !events.isEmpty { dirty = true }
         let size = driver.size
-        running = controller.handleRead(events, now: Date(), width: size.width, height: size.height, state: { store.state }) { command in
+        running = controller.handleRead(events, width: size.width, height: size.height, state: { store.state }) { command in
             switch command {
             case let .send(action):
                 store.send(action)

@@ -15,8 +15,9 @@ import OrderStore
 /// | `detail` | the detail pane (focused or full screen) | movement keys scroll it; Esc or Tab back to the list; other commands as in the list |
 /// | `list` | the order list | the key map (`KeyMap`): movement, queues, marks, actions, … ; Esc clears the status line |
 ///
-/// A dialog's closing also ends its keys: what was typed ahead while it was open or closing is discarded, never
-/// replayed into the list (`TypeAheadGuard`), and the status line says how many keys were dropped.
+/// A dialog's closing also ends its keys: what was typed ahead while it was open or closing (the rest of the same
+/// read) is discarded, never replayed into the list (`TerminalController.handleRead`), and the status line says how
+/// many keys were dropped.
 public enum InputMode: Sendable, Equatable {
     case tooSmall
     /// A text field of the open confirmation has focus.

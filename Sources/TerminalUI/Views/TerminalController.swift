@@ -8,8 +8,6 @@ public struct TerminalController: Sendable {
     public var ui: UIState
     public var keyMap: KeyMap
     public var charset: Charset
-    /// Drops keys typed ahead into a dialog that opened or closed.
-    public var typeAhead = TypeAheadGuard()
 
     public init(keyMap: KeyMap = .defaults, mouseEnabled: Bool = true, charset: Charset = .unicode) {
         self.keyMap = keyMap
@@ -73,17 +71,19 @@ public struct TerminalController: Sendable {
     /// The chord that confirms a dialog from any of its fields; a control key, so it can never be text.
     public static let confirmChord: Key = .control("y")
 
-    /// Handles the keys of one read in order, discarding those typed ahead into a dialog that opened or closed
-    /// during the read or within the guard's window (see `TypeAheadGuard`); keys for a text field are never
+    /// Handles the keys of one read in order. When a dialog opens (with a button focused) or closes, the keys still
+    /// waiting in the same read were typed before the user could see the change: they are discarded, never replayed
+    /// into the list or into the next dialog, and the status line says how many. Keys for a text field are never
     /// discarded. `state` reads the store's current state, `perform` runs a command and answers false to stop
     /// (quit). Returns whether to go on.
-    public mutating func handleRead(_ events: [InputEvent], now: Date, width: Int, height: Int,
+    public mutating func handleRead(_ events: [InputEvent], width: Int, height: Int,
                                     state: () -> AppState, perform: (UICommand) -> Bool) -> Bool {
         var changedInThisRead = false
+        var dropped = 0
         for event in events {
             let current = state()
-            if case .key = event, !mode(state: current, width: width, height: height).takesText,
-               typeAhead.shouldDiscard(at: now, restOfRead: changedInThisRead) {
+            if changedInThisRead, case .key = event, !mode(state: current, width: width, height: height).takesText {
+                dropped += 1
                 continue
             }
             let dialogBefore = current.confirmation != nil
@@ -95,11 +95,9 @@ public struct TerminalController: Sendable {
             let dialogAfter = after.confirmation != nil
             // A dialog that opened with a button focused, or that closed: keys typed before the user saw it are not taken.
             if dialogBefore != dialogAfter, !(dialogAfter && mode(state: after, width: width, height: height).takesText) {
-                typeAhead.dialogChanged(at: now)
                 changedInThisRead = true
             }
         }
-        let dropped = typeAhead.takeDiscarded()
         if dropped > 0 {
             ui.notice = ("discarded \(dropped) key\(dropped == 1 ? "" : "s") typed while a dialog was opening or closing", false)
         }
