@@ -110,7 +110,13 @@ struct OrderRow: Sendable, Equatable {
     var isNew: Bool { flags & OrderRow.newFlag != 0 }
     /// Changed by a refresh since the last highlight clear.
     var isChanged: Bool { flags & OrderRow.changedFlag != 0 }
-    var isPending: Bool { stateCode < 4 }
+    var isPending: Bool { OrderRow.pendingMembership.contains(hot: stateCode < 15 ? stateCode : 15) }
+    static let pendingMembership = QueueMembership(Queue.rule(of: .pending))
+
+    /// The compact code of a known state (its position in `OrderState.known`); nil for unknown ones.
+    static func code(of state: OrderState) -> UInt8? {
+        OrderState.known.firstIndex(of: state).map { UInt8($0) }
+    }
 
     /// In the "Needs me" queue: approvable now by this user on the side its state asks for.
     var inNeedsMe: Bool {

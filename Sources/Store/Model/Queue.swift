@@ -28,6 +28,32 @@ public struct Queue: Sendable, Hashable, Identifiable {
         self.kind = kind
     }
 
+    /// What puts an order in a queue, declared once: the states of a state queue, the "Needs me" flags, every order,
+    /// or a filter. Counting and filtering are computed from this (through `Membership`), never from positions.
+    public enum Rule: Sendable, Equatable {
+        case states(Set<OrderState>)
+        case needsMe
+        case all
+        case filter(FilterExpression)
+    }
+
+    /// The rule of a queue kind.
+    public static func rule(of kind: Kind) -> Rule {
+        switch kind {
+        case .needsMe: return .needsMe
+        case .pending: return .states([.pendingConsumer, .pendingProvider, .pendingProject, .pendingStartDate])
+        case .executing: return .states([.executing])
+        case .erred: return .states([.erred])
+        case .done: return .states([.done])
+        case .closed: return .states([.rejected, .canceled])
+        case .all: return .all
+        case let .custom(expression): return .filter(expression)
+        }
+    }
+
+    /// The rule of this queue.
+    public var rule: Rule { Queue.rule(of: kind) }
+
     /// The built-in tabs, in display order.
     public static let builtIn: [Queue] = [
         Queue(name: "Needs me", kind: .needsMe),

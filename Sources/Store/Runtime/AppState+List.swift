@@ -39,7 +39,7 @@ extension AppState {
         var out = [UInt8](repeating: 0, count: rows.count)
         rows.withUnsafeBufferPointer { r in
             for i in 0..<r.count {
-                let code = r[i].stateCode < 9 ? r[i].stateCode : 15
+                let code = r[i].stateCode < 15 ? r[i].stateCode : 15
                 out[i] = code | (r[i].inNeedsMe ? 0x80 : 0)
             }
         }
@@ -133,44 +133,30 @@ extension AppState {
     mutating func requeue(recount: Bool = true) {
         var counts = [Int](repeating: 0, count: queues.count)
         let q = min(max(0, selectedQueueIndex), queues.count - 1)
-        var builtIn = [Int](repeating: 0, count: 7)
+        let memberships = QueueMembership.builtIn
+        var builtIn = [Int](repeating: 0, count: memberships.count)
         var out: [Int32] = []
-        let selectedKind = queues[q].kind
         if hot.count != rows.count { rebuildHot() }
         if queueMasks.count != rows.count { queueMasks = [UInt32](repeating: 0, count: rows.count) }
         hot.withUnsafeBufferPointer { h in
             if recount {
-                for i in filtered {
-                    let v = h[Int(i)]
-                    switch v & 0x0F {
-                    case 0...3:
-                        builtIn[1] += 1
-                        if v & 0x80 != 0 { builtIn[0] += 1 }
-                    case 4: builtIn[2] += 1
-                    case 6: builtIn[3] += 1
-                    case 5: builtIn[4] += 1
-                    case 7, 8: builtIn[5] += 1
-                    default: break
-                    }
+                // One histogram of the hot bytes over the filtered rows, then each queue sums the buckets it declares.
+                var histogram = [Int](repeating: 0, count: 256)
+                for i in filtered { histogram[Int(h[Int(i)])] += 1 }
+                for v in 0..<256 where histogram[v] > 0 {
+                    for (k, m) in memberships.enumerated() where m.contains(hot: UInt8(v)) { builtIn[k] += histogram[v] }
                 }
             }
-            builtIn[6] = filtered.count
-            func keep(_ pass: (UInt8) -> Bool) {
+            guard q < memberships.count else { return }
+            let m = memberships[q]
+            if m.everything {
+                out = filtered
+            } else {
                 out.reserveCapacity(filtered.count)
-                for i in filtered where pass(h[Int(i)]) { out.append(i) }
-            }
-            switch selectedKind {
-            case .needsMe: keep { $0 & 0x80 != 0 }
-            case .pending: keep { $0 & 0x0F < 4 }
-            case .executing: keep { $0 & 0x0F == 4 }
-            case .erred: keep { $0 & 0x0F == 6 }
-            case .done: keep { $0 & 0x0F == 5 }
-            case .closed: keep { $0 & 0x0F == 7 || $0 & 0x0F == 8 }
-            case .all: out = filtered
-            case .custom: break
+                for i in filtered where m.contains(hot: h[Int(i)]) { out.append(i) }
             }
         }
-        if recount { for k in 0..<min(7, counts.count) { counts[k] = builtIn[k] } }
+        if recount { for k in 0..<min(memberships.count, counts.count) { counts[k] = builtIn[k] } }
         if !recount, queueCounts.count == counts.count { counts = queueCounts }
         if queues.count > Queue.builtIn.count {
             let customCount = min(32, queues.count - Queue.builtIn.count)
