@@ -168,53 +168,58 @@ public struct WaldurClient: Sendable {
         do { return try Order(json: json) } catch { throw WaldurError.undecodable(error) }
     }
 
+    /// Sends one state-changing call on an order, with its JSON body when it takes one (never retried).
+    @discardableResult
+    public func perform(_ operation: OrderOperation, _ uuid: WaldurUUID, body: JSONValue? = nil) async throws(WaldurError) -> ActionResult {
+        let url = ordersURL(uuid, action: operation.pathSegment)
+        let request = body.map { jsonRequest(operation.method, url, $0) } ?? HTTPRequest(method: operation.method, url: url)
+        return actionResult(try await perform(request))
+    }
+
     /// Removes the order without touching the backend (staff only).
     @discardableResult
-    public func unlink(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await action(uuid, "unlink") }
+    public func unlink(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await perform(.unlink, uuid) }
 
     /// Deletes a pending order.
     @discardableResult
-    public func delete(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
-        let response = try await perform(HTTPRequest(method: "DELETE", url: ordersURL(uuid)))
-        return actionResult(response)
-    }
+    public func delete(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await perform(.delete, uuid) }
 
     @discardableResult
-    public func approveByConsumer(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await action(uuid, "approve_by_consumer") }
+    public func approveByConsumer(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await perform(.approveByConsumer, uuid) }
 
     /// Approves as the provider; `attributes` lets the provider adjust the submitted options (newer servers).
     @discardableResult
     public func approveByProvider(_ uuid: WaldurUUID, attributes: JSONValue? = nil) async throws(WaldurError) -> ActionResult {
-        try await action(uuid, "approve_by_provider", body: attributes.map { .object([("attributes", $0)]) })
+        try await perform(.approveByProvider, uuid, body: attributes.map { .object([("attributes", $0)]) })
     }
 
     @discardableResult
-    public func rejectByConsumer(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await action(uuid, "reject_by_consumer") }
+    public func rejectByConsumer(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await perform(.rejectByConsumer, uuid) }
 
     /// Rejects as the provider; newer servers take an optional comment.
     @discardableResult
     public func rejectByProvider(_ uuid: WaldurUUID, comment: String? = nil) async throws(WaldurError) -> ActionResult {
-        try await action(uuid, "reject_by_provider", body: comment.map { .object([("provider_rejection_comment", .string($0))]) })
+        try await perform(.rejectByProvider, uuid, body: comment.map { .object([("provider_rejection_comment", .string($0))]) })
     }
 
     @discardableResult
-    public func cancel(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await action(uuid, "cancel") }
+    public func cancel(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await perform(.cancel, uuid) }
 
     @discardableResult
-    public func setStateDone(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await action(uuid, "set_state_done") }
+    public func setStateDone(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await perform(.setStateDone, uuid) }
 
     /// Marks the order erred; both fields are always sent (older servers fail without one).
     @discardableResult
     public func setStateErred(_ uuid: WaldurUUID, errorMessage: String, errorTraceback: String = "") async throws(WaldurError) -> ActionResult {
-        try await action(uuid, "set_state_erred", body: .object([("error_message", .string(errorMessage)), ("error_traceback", .string(errorTraceback))]))
+        try await perform(.setStateErred, uuid, body: .object([("error_message", .string(errorMessage)), ("error_traceback", .string(errorTraceback))]))
     }
 
     @discardableResult
-    public func setStateExecuting(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await action(uuid, "set_state_executing") }
+    public func setStateExecuting(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await perform(.setStateExecuting, uuid) }
 
     @discardableResult
     public func setBackendID(_ uuid: WaldurUUID, backendID: String) async throws(WaldurError) -> ActionResult {
-        try await action(uuid, "set_backend_id", body: .object([("backend_id", .string(backendID))]))
+        try await perform(.setBackendID, uuid, body: .object([("backend_id", .string(backendID))]))
     }
 
     /// Uploads `data` as the order's attachment (multipart/form-data); answers the attachment URL when the server sends one.
@@ -231,12 +236,7 @@ public struct WaldurClient: Sendable {
     }
 
     @discardableResult
-    public func deleteAttachment(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await action(uuid, "delete_attachment") }
-
-    func action(_ uuid: WaldurUUID, _ name: String, body: JSONValue? = nil) async throws(WaldurError) -> ActionResult {
-        let request = body.map { jsonRequest("POST", ordersURL(uuid, action: name), $0) } ?? HTTPRequest(method: "POST", url: ordersURL(uuid, action: name))
-        return actionResult(try await perform(request))
-    }
+    public func deleteAttachment(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult { try await perform(.deleteAttachment, uuid) }
 
     func actionResult(_ response: HTTPResponse) -> ActionResult {
         let detail = response.body.isEmpty ? nil : (try? JSONParser.parse(response.body))?["detail"]?.stringValue

@@ -96,7 +96,7 @@ struct OrderRenderer {
 
     /// Whether the caller could cancel the order now (what `can_terminate` means).
     func canTerminate(_ o: StoredOrder) -> Bool {
-        let a = OrderAction.cancel
+        let a = SandboxAction.cancel
         guard a.permitted(access, o), a.validStates?.contains(o.state) ?? true else { return false }
         return a.offeringTypes?.contains(catalog.offerings[o.offering].type) ?? true
     }

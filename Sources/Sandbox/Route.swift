@@ -4,7 +4,7 @@ enum Route: Equatable {
     case create
     case retrieve(Substring)
     case destroy(Substring)
-    case action(Substring, OrderAction)
+    case action(Substring, SandboxAction)
     case offering(Substring)
     /// `GET /api/users/me/`: who the token belongs to (clients read the staff flag from it).
     case me
@@ -51,7 +51,7 @@ enum Route: Equatable {
                 case "OPTIONS": self = .options(allow: HTTPAnswer.readAllow)
                 default: self = .methodNotAllowed(method, allow: HTTPAnswer.readAllow)
                 }
-            } else if let action = OrderAction.named(name), action != .destroy {
+            } else if let action = SandboxAction.named(name), action != .destroy {
                 switch m {
                 case "POST": self = .action(id, action)
                 case "OPTIONS": self = .options(allow: HTTPAnswer.actionAllow)

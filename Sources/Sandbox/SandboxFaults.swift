@@ -86,7 +86,7 @@ public struct SandboxFaults: Sendable, Equatable {
     }
 
     static func isScope(_ s: String) -> Bool {
-        ["all", "reads", "mutations", "list", "retrieve", "offering", "create", "delete"].contains(s) || OrderAction(rawValue: s) != nil
+        ["all", "reads", "mutations", "list", "retrieve", "offering", "create", "delete"].contains(s) || SandboxAction(rawValue: s) != nil
     }
 
     static func matches(_ scopes: [String], _ route: String) -> Bool {

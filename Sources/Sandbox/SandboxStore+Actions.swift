@@ -3,7 +3,7 @@ import WaldurClient
 
 extension SandboxStore {
     /// Runs an action with the real server's checks in its order: visibility (404), permission (403), state (409), type (405).
-    func perform(_ action: OrderAction, id: Substring, _ req: SandboxRequest, _ access: Access) -> HTTPAnswer {
+    func perform(_ action: SandboxAction, id: Substring, _ req: SandboxRequest, _ access: Access) -> HTTPAnswer {
         let allow = action == .destroy ? HTTPAnswer.detailAllow : HTTPAnswer.actionAllow
         if action == .unlink && !access.isStaff { return .forbidden(allow: allow) }
         guard let i = lookup(id, access) else { return .notFoundOrder(allow: allow) }

@@ -129,10 +129,6 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
         return order
     }
 
-    func offering(of uuid: WaldurUUID) async throws(WaldurError) -> Offering {
-        throw WaldurError.http(status: 404, serverMessage: "Not found.", retryAfter: nil)
-    }
-
     private func act(_ call: ActionCall, _ change: @escaping (inout Order) -> Void) async throws(WaldurError) -> ActionResult {
         let (gate, failure) = locked { () -> (Gate?, WaldurError?) in
             _actionCalls.append(call)
@@ -152,46 +148,36 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
         return ActionResult(status: 200, detail: nil)
     }
 
-    func approveByConsumer(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
-        try await act(ActionCall(.approveByConsumer, uuid)) { $0.state = .pendingProvider }
-    }
-    func approveByProvider(_ uuid: WaldurUUID, attributes: JSONValue?) async throws(WaldurError) -> ActionResult {
-        try await act(ActionCall(.approveByProvider, uuid)) { $0.state = .executing }
-    }
-    func rejectByConsumer(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
-        try await act(ActionCall(.rejectByConsumer, uuid)) { $0.state = .rejected }
-    }
-    func rejectByProvider(_ uuid: WaldurUUID, comment: String?) async throws(WaldurError) -> ActionResult {
-        try await act(ActionCall(.rejectByProvider, uuid, text: comment)) { $0.state = .rejected }
-    }
-    func cancel(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
-        try await act(ActionCall(.cancel, uuid)) { $0.state = .canceled }
-    }
-    func setStateExecuting(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
-        try await act(ActionCall(.setStateExecuting, uuid)) { $0.state = .executing }
-    }
-    func setStateDone(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
-        try await act(ActionCall(.setStateDone, uuid)) { $0.state = .done }
-    }
-    func setStateErred(_ uuid: WaldurUUID, errorMessage: String, errorTraceback: String) async throws(WaldurError) -> ActionResult {
-        // As the real server: only an executing order becomes erred; the texts are replaced on any state.
-        try await act(ActionCall(.setStateErred, uuid, text: errorMessage, traceback: errorTraceback)) {
-            if $0.state == .executing { $0.state = .erred }
-            $0.errorMessage = errorMessage
-            $0.errorTraceback = errorTraceback
+    /// The one write the store makes: the call is logged as the action call it came from (texts read back from the body).
+    func perform(_ operation: OrderOperation, _ uuid: WaldurUUID, body: JSONValue?) async throws(WaldurError) -> ActionResult {
+        func text(_ key: String) -> String? { body?[key]?.stringValue }
+        switch operation {
+        case .approveByConsumer: return try await act(ActionCall(.approveByConsumer, uuid)) { $0.state = .pendingProvider }
+        case .approveByProvider: return try await act(ActionCall(.approveByProvider, uuid)) { $0.state = .executing }
+        case .rejectByConsumer: return try await act(ActionCall(.rejectByConsumer, uuid)) { $0.state = .rejected }
+        case .rejectByProvider:
+            return try await act(ActionCall(.rejectByProvider, uuid, text: text("provider_rejection_comment"))) { $0.state = .rejected }
+        case .cancel: return try await act(ActionCall(.cancel, uuid)) { $0.state = .canceled }
+        case .setStateExecuting: return try await act(ActionCall(.setStateExecuting, uuid)) { $0.state = .executing }
+        case .setStateDone: return try await act(ActionCall(.setStateDone, uuid)) { $0.state = .done }
+        case .setStateErred:
+            let message = text("error_message") ?? ""
+            let traceback = text("error_traceback") ?? ""
+            // As the real server: only an executing order becomes erred; the texts are replaced on any state.
+            return try await act(ActionCall(.setStateErred, uuid, text: message, traceback: traceback)) {
+                if $0.state == .executing { $0.state = .erred }
+                $0.errorMessage = message
+                $0.errorTraceback = traceback
+            }
+        case .setBackendID:
+            let id = text("backend_id") ?? ""
+            return try await act(ActionCall(.setBackendID, uuid, text: id)) { $0.backendID = id }
+        case .unlink, .delete:
+            let r = try await act(ActionCall(operation == .unlink ? .unlink : .delete, uuid)) { _ in }
+            locked { _orders.removeAll { $0.uuid == uuid } }
+            return r
+        case .deleteAttachment:
+            throw WaldurError.http(status: 405, serverMessage: "the store never sends \(operation.wireName)", retryAfter: nil)
         }
-    }
-    func setBackendID(_ uuid: WaldurUUID, backendID: String) async throws(WaldurError) -> ActionResult {
-        try await act(ActionCall(.setBackendID, uuid, text: backendID)) { $0.backendID = backendID }
-    }
-    func unlink(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
-        let r = try await act(ActionCall(.unlink, uuid)) { _ in }
-        locked { _orders.removeAll { $0.uuid == uuid } }
-        return r
-    }
-    func delete(_ uuid: WaldurUUID) async throws(WaldurError) -> ActionResult {
-        let r = try await act(ActionCall(.delete, uuid)) { _ in }
-        locked { _orders.removeAll { $0.uuid == uuid } }
-        return r
     }
 }

@@ -1,21 +1,21 @@
 import WaldurClient
 
-/// One API call of an action on one order.
-public enum ActionEndpoint: String, Sendable, Hashable {
+/// One API call of an action on one order; its wire name, side and body are rows of `ActionTable`.
+public enum ActionEndpoint: String, Sendable, Hashable, CaseIterable {
     case approveByConsumer, approveByProvider, rejectByConsumer, rejectByProvider, cancel
     case setStateExecuting, setStateDone, setStateErred, setBackendID, unlink, delete
 
-    /// "as consumer" / "as provider" for approve and reject.
-    public var side: String? {
-        switch self {
-        case .approveByConsumer, .rejectByConsumer: return "consumer"
-        case .approveByProvider, .rejectByProvider: return "provider"
-        default: return nil
-        }
-    }
+    /// The API call.
+    public var operation: OrderOperation { ActionTable.row(self).operation }
+
+    /// "consumer" / "provider" for approve and reject.
+    public var side: String? { ActionTable.row(self).side }
 
     /// The call removes the order (nothing to re-fetch).
-    public var removesOrder: Bool { self == .unlink || self == .delete }
+    public var removesOrder: Bool { ActionTable.row(self).removesOrder }
+
+    /// The endpoint's name in the API, the audit log and messages (`delete` is the DELETE of the order itself).
+    public var wirePath: String { operation.wireName }
 }
 
 /// A call to run: the endpoint, the order and the typed texts (message, backend id, comment; the traceback of set erred).

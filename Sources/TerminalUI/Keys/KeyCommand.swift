@@ -1,3 +1,5 @@
+import OrderStore
+
 /// Everything a key can be bound to. The raw value is the action name used in the `[keys]` table.
 public enum KeyCommand: String, CaseIterable, Sendable, Hashable {
     case moveDown = "down"
@@ -50,13 +52,24 @@ public enum KeyCommand: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// Whether the command asks the server to change an order (blocked in read-only mode).
-    public var isWrite: Bool {
+    /// The store action a key of this command asks for (the one place keys meet `OrderAction`).
+    public var orderAction: OrderAction? {
         switch self {
-        case .approve, .reject, .cancel, .setExecuting, .setDone, .setErred, .setBackendID, .unlink, .delete: return true
-        default: return false
+        case .approve: return .approve
+        case .reject: return .reject
+        case .cancel: return .cancel
+        case .setExecuting: return .setStateExecuting
+        case .setDone: return .setStateDone
+        case .setErred: return .setStateErred
+        case .setBackendID: return .setBackendID
+        case .unlink: return .unlink
+        case .delete: return .delete
+        default: return nil
         }
     }
+
+    /// Whether the command asks the server to change an order (blocked in read-only mode).
+    public var isWrite: Bool { orderAction != nil }
 
     /// A short description for the `?` overlay.
     public var summary: String {

@@ -314,15 +314,8 @@ public struct TerminalController: Sendable {
             return [.send(.markAllVisible)]
         case .clearMarks:
             return [.send(.clearMarks)]
-        case .approve: return [.send(.requestAction(.approve))]
-        case .reject: return [.send(.requestAction(.reject))]
-        case .cancel: return [.send(.requestAction(.cancel))]
-        case .setExecuting: return [.send(.requestAction(.setStateExecuting))]
-        case .setDone: return [.send(.requestAction(.setStateDone))]
-        case .setErred: return [.send(.requestAction(.setStateErred))]
-        case .setBackendID: return [.send(.requestAction(.setBackendID))]
-        case .unlink: return [.send(.requestAction(.unlink))]
-        case .delete: return [.send(.requestAction(.delete))]
+        case .approve, .reject, .cancel, .setExecuting, .setDone, .setErred, .setBackendID, .unlink, .delete:
+            return command.orderAction.map { [.send(.requestAction($0))] } ?? []
         case .offering:
             guard let summary = OfferingView.summary(state: state) else {
                 ui.notice = ("no order selected", false)

@@ -1,7 +1,7 @@
 import WaldurClient
 
 /// A state action on one order, with the checks the real server makes in this order: permission, state, offering type.
-enum OrderAction: String, CaseIterable, Sendable {
+enum SandboxAction: String, CaseIterable, Sendable {
     case approveByConsumer = "approve_by_consumer"
     case approveByProvider = "approve_by_provider"
     case rejectByConsumer = "reject_by_consumer"
@@ -60,5 +60,5 @@ enum OrderAction: String, CaseIterable, Sendable {
     }
 
     /// Whether the action changes anything (counted by `mutationCount`).
-    static func named(_ s: Substring) -> OrderAction? { OrderAction(rawValue: String(s)) }
+    static func named(_ s: Substring) -> SandboxAction? { SandboxAction(rawValue: String(s)) }
 }
