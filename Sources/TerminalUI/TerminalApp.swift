@@ -16,18 +16,20 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
         return 1
     }
     let loader = options.themeLoader ?? ThemeLoader.standard(environment: options.environment)
-    let choice = ThemeChoice.choose(requested: options.theme, loader: loader, environment: options.environment, colors: driver.colors)
+    let choice = ThemeChoice.choose(requested: options.theme, explicit: options.themeFromFlag, loader: loader, environment: options.environment, colors: driver.colors)
     driver.setTheme(choice.theme, depth: choice.depth)
     let (keyMap, keyProblems) = KeyMap.withOverrides(options.keyBindings)
     let charset: Charset = options.asciiOnly ? .ascii : driver.charset
     var controller = TerminalController(keyMap: keyMap, mouseEnabled: options.mouse, charset: charset)
-    let startupNotes = choice.messages + keyProblems
+    let (queueColumns, columnProblems) = QueueColumns.parse(options.queueColumns)
+    let startupNotes = choice.messages + keyProblems + columnProblems
     if !startupNotes.isEmpty {
         controller.ui.notice = (startupNotes.joined(separator: "; "), choice.messages.contains { $0.contains("using the default") })
     }
     driver.setMouse(options.mouse)
     let renderer = ScreenRenderer(context: ScreenContext(
-        serverHost: options.serverHost, user: options.user, readOnly: options.readOnly, keyMap: keyMap, charset: charset))
+        serverHost: options.serverHost, user: options.user, readOnly: options.readOnly, keyMap: keyMap, charset: charset,
+        queueColumns: queueColumns))
 
     let loop = RunLoopSignal(waiter: driver.waiter)
     let previousOnChange = store.onChange

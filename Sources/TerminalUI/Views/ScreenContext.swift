@@ -5,8 +5,12 @@ public struct ScreenContext: Sendable {
     public var readOnly: Bool
     public var keyMap: KeyMap
     public var charset: Charset
+    /// The list's columns per queue.
+    public var queueColumns: QueueColumns
 
-    public init(serverHost: String, user: String?, readOnly: Bool, keyMap: KeyMap = .defaults, charset: Charset = .unicode) {
+    public init(serverHost: String, user: String?, readOnly: Bool, keyMap: KeyMap = .defaults, charset: Charset = .unicode,
+                queueColumns: QueueColumns = QueueColumns()) {
+        self.queueColumns = queueColumns
         self.serverHost = serverHost
         self.user = user
         self.readOnly = readOnly

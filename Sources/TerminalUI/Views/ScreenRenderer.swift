@@ -30,7 +30,7 @@ public struct ScreenRenderer: Sendable {
         HeaderView.draw(&grid, row: layout.headerRow, state: state, context: context)
         TabsView.draw(&grid, row: layout.tabsRow, state: state, ui: ui)
         if let list = layout.list {
-            OrderListView.draw(&grid, rect: list, state: state, ui: ui)
+            OrderListView.draw(&grid, rect: list, state: state, ui: ui, columns: context.queueColumns.columns(for: state.selectedQueue))
         }
         if let detail = layout.detail {
             switch layout.placement {
@@ -47,7 +47,7 @@ public struct ScreenRenderer: Sendable {
         HintLineView.draw(&grid, row: layout.hintRow, state: state, ui: ui, context: context)
         switch ui.overlay {
         case .help:
-            HelpOverlayView.draw(&grid, bounds: layout.body, context: context, scroll: ui.overlayScroll)
+            HelpOverlayView.draw(&grid, bounds: layout.body, context: context, scroll: ui.overlayScroll, queueNames: state.queues.map(\.name))
         case let .offering(summary):
             OfferingView.draw(&grid, bounds: layout.body, summary: summary, queueName: state.selectedQueue.name)
         case nil:
