@@ -21,6 +21,9 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
     let (keyMap, keyProblems) = KeyMap.withOverrides(options.keyBindings)
     let charset: Charset = options.asciiOnly ? .ascii : driver.charset
     var controller = TerminalController(keyMap: keyMap, mouseEnabled: options.mouse, charset: charset)
+    let historyFile = FilterHistoryFile(directory: store.state.configuration.stateDirectory
+        ?? SortFile.defaultDirectory(environment: options.environment))
+    controller.filterHistory = FilterHistory(entries: historyFile.read())
     let (queueColumns, columnProblems) = QueueColumns.parse(options.queueColumns)
     let startupNotes = choice.messages + keyProblems + columnProblems
     if !startupNotes.isEmpty {
@@ -74,6 +77,19 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
                     driver.setMouse(on)
                 case .quit:
                     running = false
+                case let .openInPager(text):
+                    if let note = runPager(driver: driver, text: text, environment: options.environment) {
+                        controller.ui.notice = note
+                    }
+                    // Ctrl-C typed in the pager was the pager's; a SIGTERM or hang-up meanwhile still ends the app.
+                    if let signal = driver.takeQuitRequest(), signal != SIGINT {
+                        status = 128 + signal
+                        running = false
+                    }
+                case let .saveFilterHistory(filters):
+                    do { try historyFile.write(filters) } catch {
+                        controller.ui.notice = ("filter history not saved: \(error.localizedDescription)", true)
+                    }
                 }
             }
             if !running { break }
@@ -83,6 +99,16 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
     store.onChange = previousOnChange
     driver.stop()
     return status
+}
+
+/// Runs the pager on `text`; answers a notice when it could not be started or failed.
+@MainActor
+func runPager(driver: ScreenDriver, text: String, environment: [String: String]) -> (text: String, isError: Bool)? {
+    let command = ScreenDriver.pagerCommand(environment: environment)
+    guard let exit = driver.runPager(text, command: command) else { return ("could not start the pager “\(command)”", true) }
+    if exit == 127 { return ("pager “\(command)” not found (set PAGER)", true) }
+    if exit != 0 && exit != 128 + SIGINT && exit != 128 + SIGPIPE { return ("pager “\(command)” exited with status \(exit)", true) }
+    return nil
 }
 
 /// Tells the run loop the store changed, from the store's callbacks, and wakes its wait.

@@ -32,6 +32,10 @@ public enum KeyCommand: String, CaseIterable, Sendable, Hashable {
     case quit
     case help
     case toggleMouse = "toggle-mouse"
+    case halfPageDown = "half-page-down"
+    case halfPageUp = "half-page-up"
+    case pager
+    case copyDetail = "copy-detail"
 
     /// The queue number (1–9) for the queue commands.
     public var queueNumber: Int? {
@@ -92,6 +96,10 @@ public enum KeyCommand: String, CaseIterable, Sendable, Hashable {
         case .quit: return "quit"
         case .help: return "this key map"
         case .toggleMouse: return "mouse capture on/off"
+        case .halfPageDown: return "half a page down (list or detail)"
+        case .halfPageUp: return "half a page up (list or detail)"
+        case .pager: return "the whole detail (error, traceback, comments) in $PAGER"
+        case .copyDetail: return "copy the whole detail (OSC 52)"
         }
     }
 }

@@ -62,6 +62,10 @@ public struct KeyMap: Sendable, Equatable {
         bind(.quit, .character("q"))
         bind(.help, .character("?"))
         bind(.toggleMouse, .character("M"))
+        bind(.halfPageDown, .control("d"))
+        bind(.halfPageUp, .control("u"))
+        bind(.pager, .character("|"), .character("v"))
+        bind(.copyDetail, .character("Y"))
         return KeyMap(bindings: b)
     }()
 
