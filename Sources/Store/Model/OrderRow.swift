@@ -40,6 +40,8 @@ struct OrderRow: Sendable, Equatable {
     var modified: Double = .nan
     var consumerReviewedAt: Double = .nan
     var providerReviewedAt: Double = .nan
+    /// When the new/changed highlight was set (seconds since 1970; NaN when none): it clears after a minute.
+    var highlightedAt: Double = .nan
 
     static let unknownCode: UInt8 = 254
     static let absentCode: UInt8 = 255

@@ -55,6 +55,8 @@ public struct AppState: Sendable {
     public internal(set) var selectedUUID: WaldurUUID?
     /// Its position in the visible list.
     public internal(set) var selectedIndex: Int?
+    /// Until the user moves it and the first loads are in, the selection stays on the first row (see AppState+Highlights).
+    var selectionFollowsTop = true
     /// Orders marked for bulk actions (kept across refreshes while they exist).
     public internal(set) var marked: Set<WaldurUUID> = []
 

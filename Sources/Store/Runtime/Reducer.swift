@@ -180,6 +180,7 @@ extension AppState {
         let pos = min(max(0, i), visible.count - 1)
         selectedIndex = pos
         selectedUUID = uuid(ofRow: visible[pos])
+        noteUserSelection(row: visible[pos])
         return selectionEffects()
     }
 
@@ -302,6 +303,7 @@ extension AppState {
 
     mutating func tick(_ t: Date) -> [Effect] {
         now = t
+        expireHighlights()
         var effects: [Effect] = []
         // Time-relative filters (age<2h) are re-evaluated every 15 seconds of clock time.
         if appliedFilter.dependsOnTime || queues.contains(where: { if case let .custom(e) = $0.kind { return e.dependsOnTime } else { return false } }),
