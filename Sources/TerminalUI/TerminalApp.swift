@@ -105,7 +105,8 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
 @MainActor
 func runPager(driver: ScreenDriver, text: String, environment: [String: String]) -> (text: String, isError: Bool)? {
     let command = ScreenDriver.pagerCommand(environment: environment)
-    guard let exit = driver.runPager(text, command: command) else { return ("could not start the pager “\(command)”", true) }
+    let pagerEnvironment = ScreenDriver.pagerEnvironment(environment, utf8: driver.charset == .unicode)
+    guard let exit = driver.runPager(text, command: command, environment: pagerEnvironment) else { return ("could not start the pager “\(command)”", true) }
     if exit == 127 { return ("pager “\(command)” not found (set PAGER)", true) }
     if exit != 0 && exit != 128 + SIGINT && exit != 128 + SIGPIPE { return ("pager “\(command)” exited with status \(exit)", true) }
     return nil

@@ -165,3 +165,13 @@ import WaldurClient
         #expect(b.frame.grid.lines[b.height - 2].contains("copied the first"))
     }
 }
+
+@Suite struct PagerEnvironmentTests {
+    @Test func aPagerGetsAUTF8CharacterTypeWhenTheAppFellBackToIt() {
+        let bare = ScreenDriver.pagerEnvironment(["PATH": "/bin"], utf8: true)
+        #expect(bare["LC_CTYPE"] == "C.UTF-8" && bare["LESSCHARSET"] == "utf-8")
+        let set = ScreenDriver.pagerEnvironment(["LANG": "de_DE.UTF-8"], utf8: true)
+        #expect(set["LC_CTYPE"] == nil)
+        #expect(ScreenDriver.pagerEnvironment([:], utf8: false)["LC_CTYPE"] == nil)
+    }
+}

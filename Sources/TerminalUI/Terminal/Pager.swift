@@ -19,6 +19,23 @@ extension ScreenDriver {
     /// full redraw. Ctrl-C meant for the pager does not reach the app meanwhile. Answers the pager's exit status,
     /// or nil when it could not be started.
     public func runPager(_ text: String, command: String) -> Int32? {
+        runPager(text, command: command, environment: ScreenDriver.pagerEnvironment(ProcessInfo.processInfo.environment, utf8: charset == .unicode))
+    }
+
+    /// The pager's environment: the app's, plus a UTF-8 character type when the app draws UTF-8 only because it fell
+    /// back to C.UTF-8 (LANG unset), so the pager shows the text as the app does rather than as byte codes.
+    public nonisolated static func pagerEnvironment(_ environment: [String: String], utf8: Bool) -> [String: String] {
+        var out = environment
+        let locale = (environment["LC_ALL"] ?? "") + (environment["LC_CTYPE"] ?? "") + (environment["LANG"] ?? "")
+        if utf8, !locale.lowercased().contains("utf-8"), !locale.lowercased().contains("utf8") {
+            out["LC_CTYPE"] = "C.UTF-8"
+            out["LESSCHARSET"] = out["LESSCHARSET"] ?? "utf-8"
+        }
+        return out
+    }
+
+    /// `runPager(_:command:)` with the pager's whole environment given.
+    public func runPager(_ text: String, command: String, environment: [String: String]) -> Int32? {
         guard isRunning else { return nil }
         let path = FileManager.default.temporaryDirectory
             .appendingPathComponent("waldur-orders-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).txt").path
@@ -45,7 +62,7 @@ extension ScreenDriver {
         var oldInt = sigaction(), oldQuit = sigaction()
         sigaction(SIGINT, &ignore, &oldInt)
         sigaction(SIGQUIT, &ignore, &oldQuit)
-        let status = ScreenDriver.spawnWaiting(command: command, stdinPath: path)
+        let status = ScreenDriver.spawnWaiting(command: command, stdinPath: path, environment: environment)
         sigaction(SIGINT, &oldInt, nil)
         sigaction(SIGQUIT, &oldQuit, nil)
         cn_set_active(1)
@@ -56,7 +73,7 @@ extension ScreenDriver {
     }
 
     /// Runs `/bin/sh -c command` with stdin from `stdinPath` and default signal dispositions; waits for it.
-    nonisolated static func spawnWaiting(command: String, stdinPath: String) -> Int32? {
+    nonisolated static func spawnWaiting(command: String, stdinPath: String, environment: [String: String]) -> Int32? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -76,8 +93,12 @@ extension ScreenDriver {
         for argument in ["/bin/sh", "-c", command] { argv.append(strdup(argument)) }
         argv.append(nil)
         defer { for p in argv { free(p) } }
+        var envp: [UnsafeMutablePointer<CChar>?] = []
+        for (key, value) in environment { envp.append(strdup("\(key)=\(value)")) }
+        envp.append(nil)
+        defer { for p in envp { free(p) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ) == 0 else { return nil }
+        guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) == 0 else { return nil }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 {
             if errno != EINTR { return nil }
