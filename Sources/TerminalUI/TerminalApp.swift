@@ -32,7 +32,7 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
     driver.setMouse(options.mouse)
     let renderer = ScreenRenderer(context: ScreenContext(
         serverHost: options.serverHost, user: options.user, readOnly: options.readOnly, keyMap: keyMap, charset: charset,
-        queueColumns: queueColumns))
+        queueColumns: queueColumns, queueNames: store.state.queues.map(\.name)))
 
     let loop = RunLoopSignal(waiter: driver.waiter)
     let previousOnChange = store.onChange

@@ -181,8 +181,8 @@ import WaldurClient
         var state = Fixture.state(Self.orders(), configuration: StoreConfiguration(isStaff: true, refreshInterval: 10,
                                                                                      userQueues: [("My HPC", "offering:hpc")]))
         Fixture.apply(&state, .selectQueue(6))
-        let context = ScreenContext(serverHost: "h", user: nil, readOnly: false)
-        let text = HelpOverlayView.lines(context: context, width: 80, queueNames: state.queues.map(\.name))
+        let context = ScreenContext(serverHost: "h", user: nil, readOnly: false, queueNames: state.queues.map(\.name))
+        let text = HelpOverlayView.lines(context: context, width: 80)
             .map { $0.segments.map(\.text).joined() }
         #expect(text.contains { $0.contains("queue “My HPC”") })
         #expect(text.contains { $0.contains("queue “Erred”") })

@@ -303,8 +303,8 @@ extension AppState {
 
     mutating func tick(_ t: Date) -> [Effect] {
         now = t
-        expireHighlights()
         var effects: [Effect] = []
+        expireHighlights()
         // Time-relative filters (age<2h) are re-evaluated every 15 seconds of clock time.
         if appliedFilter.dependsOnTime || queues.contains(where: { if case let .custom(e) = $0.kind { return e.dependsOnTime } else { return false } }),
            abs(t.timeIntervalSince(timeFilterAt)) >= 15 {

@@ -1,7 +1,8 @@
 /// The `?` window: every command with the keys currently bound to it (unbound ones say so),
 /// then the fixed keys of dialogs and the filter line.
 enum HelpOverlayView {
-    static func lines(context: ScreenContext, width: Int, queueNames: [String] = []) -> [StyledLine] {
+    static func lines(context: ScreenContext, width: Int) -> [StyledLine] {
+        let queueNames = context.queueNames
         var out: [StyledLine] = []
         let keyWidth = 16
         for entry in context.keyMap.entries {
@@ -27,15 +28,15 @@ enum HelpOverlayView {
         out.append(StyledLine([("y / n            yes / no in a confirmation (No is the default)", .dialog)]))
         out.append(StyledLine([("tab / arrows     move between input, No and Yes", .dialog)]))
         out.append(StyledLine([("enter            keeps the typed filter; picks the focused button", .dialog)]))
-        out.append(StyledLine([("up / down        in the filter line: earlier filters", .dialog)]))
-        out.append(StyledLine([]))
-        out += Legend.lines(charset: context.charset)
         out.append(StyledLine([]))
         out.append(StyledLine([("Remap in the config file's [keys] table: action = \"key\", \"k1, k2\" or \"none\".", .muted)]))
+        out.append(StyledLine([("up / down in the filter line recall earlier filters.", .muted)]))
+        out.append(StyledLine([]))
+        out += Legend.lines(charset: context.charset)
         return out
     }
 
-    static func draw(_ grid: inout CellGrid, bounds: Rect, context: ScreenContext, scroll: Int, queueNames: [String] = []) {
+    static func draw(_ grid: inout CellGrid, bounds: Rect, context: ScreenContext, scroll: Int) {
         let width = min(bounds.width - 2, 90)
         let height = bounds.height
         guard width > 20, height > 4 else { return }
@@ -43,7 +44,7 @@ enum HelpOverlayView {
         let y = bounds.y
         grid.fill(x: x, y: y, width: width, height: height, role: .dialog)
         grid.drawBox(x: x, y: y, width: width, height: height, role: .dialog, title: "Keys", titleRole: .dialogTitle)
-        let all = lines(context: context, width: width - 4, queueNames: queueNames)
+        let all = lines(context: context, width: width - 4)
         let rows = height - 2
         let top = min(max(0, scroll), max(0, all.count - rows))
         for (i, line) in all.dropFirst(top).prefix(rows).enumerated() {

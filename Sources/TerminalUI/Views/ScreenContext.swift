@@ -7,10 +7,13 @@ public struct ScreenContext: Sendable {
     public var charset: Charset
     /// The list's columns per queue.
     public var queueColumns: QueueColumns
+    /// The tabs' names, in order (the help names the queue keys after them).
+    public var queueNames: [String]
 
     public init(serverHost: String, user: String?, readOnly: Bool, keyMap: KeyMap = .defaults, charset: Charset = .unicode,
-                queueColumns: QueueColumns = QueueColumns()) {
+                queueColumns: QueueColumns = QueueColumns(), queueNames: [String] = []) {
         self.queueColumns = queueColumns
+        self.queueNames = queueNames
         self.serverHost = serverHost
         self.user = user
         self.readOnly = readOnly

@@ -47,7 +47,7 @@ public struct ScreenRenderer: Sendable {
         HintLineView.draw(&grid, row: layout.hintRow, state: state, ui: ui, context: context)
         switch ui.overlay {
         case .help:
-            HelpOverlayView.draw(&grid, bounds: layout.body, context: context, scroll: ui.overlayScroll, queueNames: state.queues.map(\.name))
+            HelpOverlayView.draw(&grid, bounds: layout.body, context: context, scroll: ui.overlayScroll)
         case let .offering(summary):
             OfferingView.draw(&grid, bounds: layout.body, summary: summary, queueName: state.selectedQueue.name)
         case nil:
