@@ -24,4 +24,12 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(name: .customLong("demo-user"), help: "With --demo: the sandbox user to act as (staff, consumer, provider, member).")
     var demoUser: String = "staff"
+
+    /// Never used: `--token` is accepted only to answer why tokens are not flags (see `TokenFlag`).
+    @Option(name: .customLong("token"), parsing: .unconditional, help: .hidden)
+    var refusedToken: String?
+
+    func validate() throws {
+        if refusedToken != nil { throw ValidationError(TokenFlag.refusal) }
+    }
 }

@@ -1,24 +1,20 @@
 import Foundation
 import Logging
+import WaldurConfig
 
 /// A swift-log handler that appends lines to a file (never to the screen, which the UI owns).
 struct FileLogHandler: LogHandler {
-    final class Sink: @unchecked Sendable {
-        private let lock = NSLock()
-        private let handle: FileHandle?
+    /// The log file, shared by every handler of the process; each line is one `write(2)` on an `O_APPEND`
+    /// descriptor, so lines stay whole whatever the number of writers (threads or processes sharing the state folder).
+    final class Sink: Sendable {
+        private let file: AppendOnlyFile?
 
         init(url: URL) {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                     attributes: [.posixPermissions: 0o700])
-            if !FileManager.default.fileExists(atPath: url.path) {
-                FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
-            }
-            handle = try? FileHandle(forWritingTo: url)
-            _ = try? handle?.seekToEnd()
+            file = AppendOnlyFile(url: url)
         }
 
         func write(_ line: String) {
-            lock.withLock { try? handle?.write(contentsOf: Data(line.utf8)) }
+            file?.append(line: line)
         }
     }
 
@@ -36,8 +32,9 @@ struct FileLogHandler: LogHandler {
         var merged = metadata
         if let extra = event.metadata { merged.merge(extra) { $1 } }
         let meta = merged.isEmpty ? "" : " " + merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let text = "\(WaldurDateStamp.now()) \(event.level) \(label): \(event.message)\(meta)\n"
-        sink.write(String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0.value >= 0x20 && $0.value != 0x7F ? $0 : "?" })))
+        // One entry, one line: inner line breaks are written as \n, other controls as ?.
+        let text = "\(WaldurDateStamp.now()) \(event.level) \(label): \(event.message)\(meta)".replacingOccurrences(of: "\n", with: "\\n")
+        sink.write(String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value >= 0x20 && $0.value != 0x7F ? $0 : "?" })))
     }
 }
 

@@ -26,8 +26,9 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Only these fields (repeatable; json/ndjson).") var field: [String] = []
     @Option(name: .customLong("order-by"), help: "Server ordering: created, cost, state, consumer_reviewed_at; '-' for descending (repeatable).")
     var orderBy: [String] = []
-    @Option(help: "Stop after this many orders.") var limit: Int?
-    @Option(name: .customLong("page-size"), help: "Orders per request.") var pageSize: Int = 100
+    // `.unconditional`: `--limit -3` is read as the value -3 (then refused below), not as a missing value.
+    @Option(parsing: .unconditional, help: "Stop after this many orders.") var limit: Int?
+    @Option(name: .customLong("page-size"), parsing: .unconditional, help: "Orders per request.") var pageSize: Int = 100
     @Option(help: "Output format: table, json, ndjson, tsv.") var format: Format = .table
 
     func validate() throws {
@@ -37,8 +38,8 @@ struct ListCommand: AsyncParsableCommand {
         for t in type where OrderType(wire: t).isUnknownValue {
             throw ValidationError("unknown type '\(t)'; use one of: \(OrderType.known.map(\.wire).joined(separator: ", "))")
         }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if pageSize < 1 { throw ValidationError("--page-size must be at least 1") }
+        if let limit, limit < 1 { throw ValidationError("the limit must be a positive number (--limit \(limit))") }
+        if pageSize < 1 { throw ValidationError("the page size must be a positive number (--page-size \(pageSize))") }
     }
 
     var listQuery: OrderListQuery {

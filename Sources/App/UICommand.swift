@@ -57,13 +57,15 @@ struct UICommand: AsyncParsableCommand {
         let store = Store(service: session.client, configuration: storeConfig, audit: auditLog)
         let options = TerminalOptions(
             theme: theme ?? appConfig.theme,
+            themeFromFlag: theme != nil,
             keyBindings: appConfig.keys,
             mouse: !noMouse && (appConfig.mouse ?? true),
             serverHost: session.host,
             user: session.username,
             readOnly: storeConfig.readOnly,
             environment: environment,
-            asciiOnly: ascii
+            asciiOnly: ascii,
+            queueColumns: appConfig.queueColumns
         )
         AppLogging.logger("waldur-orders").info("terminal UI started for \(session.host)")
         let status = await runTerminalApp(store: store, options: options)

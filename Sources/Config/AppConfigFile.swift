@@ -15,6 +15,7 @@ import WaldurClient
 /// [[queues]]
 /// name = "Erred"
 /// filter = "state=erred"
+/// columns = ["state", "resource", "error", "age"]   # optional; see the README for the names
 ///
 /// [keys]
 /// approve = "a"
@@ -31,6 +32,8 @@ public struct AppConfigFile: Sendable {
     public var mouse: Bool?
     /// `[[queues]]`: saved filters in file order, each with a `name` and a `filter`.
     public var queues: [(name: String, filter: String)]
+    /// `columns` of `[[queues]]` entries: queue name → the list's column names in order (checked by the terminal UI).
+    public var queueColumns: [String: [String]] = [:]
     /// `[keys]`: action → key, or `"none"` to unbind the action.
     public var keys: [String: String]
     /// `api_url`: the API URL to use when neither `--api-url` nor `WALDUR_API_URL` is given.
@@ -116,8 +119,11 @@ public struct AppConfigFile: Sendable {
                     throw document.problem("queue \(index + 1): name must not be empty", key: "name", section: section)
                 }
                 config.queues.append((name: name, filter: try field("filter")))
-                for key in table.keys.sorted() where key != "name" && key != "filter" {
-                    config.warnings.append(warning(document, "unknown key \(key) in queue \(index + 1) (known: name, filter)", key: key, section: section))
+                if let columns = table["columns"] {
+                    config.queueColumns[name] = try columnList(columns, queue: index + 1, document: document, section: section)
+                }
+                for key in table.keys.sorted() where key != "name" && key != "filter" && key != "columns" {
+                    config.warnings.append(warning(document, "unknown key \(key) in queue \(index + 1) (known: name, filter, columns)", key: key, section: section))
                 }
             }
         }
@@ -139,6 +145,23 @@ public struct AppConfigFile: Sendable {
             config.warnings.append(warning(document, "unknown key \(key)", key: key))
         }
         return config
+    }
+
+    /// `columns = ["state", "offering", …]`: a non-empty array of strings.
+    static func columnList(_ value: TOMLValueConvertible, queue: Int, document: TOMLDocument, section: String) throws(WaldurError) -> [String] {
+        guard let array = value.array else {
+            throw document.problem("queue \(queue): columns must be an array of column names such as [\"state\", \"offering\"], not \(TOMLDocument.kind(value))",
+                                   key: "columns", section: section)
+        }
+        var names: [String] = []
+        for element in array {
+            guard let name = element.string else {
+                throw document.problem("queue \(queue): every column must be a string, not \(TOMLDocument.kind(element))", key: "columns", section: section)
+            }
+            names.append(name)
+        }
+        if names.isEmpty { throw document.problem("queue \(queue): columns must name at least one column", key: "columns", section: section) }
+        return names
     }
 
     static func warning(_ document: TOMLDocument, _ text: String, key: String, section: String = "") -> String {

@@ -16,18 +16,23 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
         return 1
     }
     let loader = options.themeLoader ?? ThemeLoader.standard(environment: options.environment)
-    let choice = ThemeChoice.choose(requested: options.theme, loader: loader, environment: options.environment, colors: driver.colors)
+    let choice = ThemeChoice.choose(requested: options.theme, explicit: options.themeFromFlag, loader: loader, environment: options.environment, colors: driver.colors)
     driver.setTheme(choice.theme, depth: choice.depth)
     let (keyMap, keyProblems) = KeyMap.withOverrides(options.keyBindings)
     let charset: Charset = options.asciiOnly ? .ascii : driver.charset
     var controller = TerminalController(keyMap: keyMap, mouseEnabled: options.mouse, charset: charset)
-    let startupNotes = choice.messages + keyProblems
+    let historyFile = FilterHistoryFile(directory: store.state.configuration.stateDirectory
+        ?? SortFile.defaultDirectory(environment: options.environment))
+    controller.filterHistory = FilterHistory(entries: historyFile.read())
+    let (queueColumns, columnProblems) = QueueColumns.parse(options.queueColumns)
+    let startupNotes = choice.messages + keyProblems + columnProblems
     if !startupNotes.isEmpty {
         controller.ui.notice = (startupNotes.joined(separator: "; "), choice.messages.contains { $0.contains("using the default") })
     }
     driver.setMouse(options.mouse)
     let renderer = ScreenRenderer(context: ScreenContext(
-        serverHost: options.serverHost, user: options.user, readOnly: options.readOnly, keyMap: keyMap, charset: charset))
+        serverHost: options.serverHost, user: options.user, readOnly: options.readOnly, keyMap: keyMap, charset: charset,
+        queueColumns: queueColumns, queueNames: store.state.queues.map(\.name)))
 
     let loop = RunLoopSignal(waiter: driver.waiter)
     let previousOnChange = store.onChange
@@ -61,6 +66,7 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
         let events = driver.readEvents()
         if !events.isEmpty { dirty = true }
         let size = driver.size
+        var notice: (text: String, isError: Bool)?
         running = controller.handleRead(events, width: size.width, height: size.height, state: { store.state }) { command in
             switch command {
             case let .send(action):
@@ -71,14 +77,37 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
                 driver.setMouse(on)
             case .quit:
                 return false
+            case let .openInPager(text):
+                if let note = runPager(driver: driver, text: text, environment: options.environment) { notice = note }
+                // Ctrl-C typed in the pager was the pager's; a SIGTERM or hang-up meanwhile still ends the app.
+                if let signal = driver.takeQuitRequest(), signal != SIGINT {
+                    status = 128 + signal
+                    return false
+                }
+            case let .saveFilterHistory(filters):
+                do { try historyFile.write(filters) } catch {
+                    notice = ("filter history not saved: \(error.localizedDescription)", true)
+                }
             }
             return true
         }
+        if let notice { controller.ui.notice = notice }
     }
     store.stop()
     store.onChange = previousOnChange
     driver.stop()
     return status
+}
+
+/// Runs the pager on `text`; answers a notice when it could not be started or failed.
+@MainActor
+func runPager(driver: ScreenDriver, text: String, environment: [String: String]) -> (text: String, isError: Bool)? {
+    let command = ScreenDriver.pagerCommand(environment: environment)
+    let pagerEnvironment = ScreenDriver.pagerEnvironment(environment, utf8: driver.charset == .unicode)
+    guard let exit = driver.runPager(text, command: command, environment: pagerEnvironment) else { return ("could not start the pager “\(command)”", true) }
+    if exit == 127 { return ("pager “\(command)” not found (set PAGER)", true) }
+    if exit != 0 && exit != 128 + SIGINT && exit != 128 + SIGPIPE { return ("pager “\(command)” exited with status \(exit)", true) }
+    return nil
 }
 
 /// Tells the run loop the store changed, from the store's callbacks, and wakes its wait.

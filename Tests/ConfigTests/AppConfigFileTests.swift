@@ -115,7 +115,7 @@ struct AppConfigFileTests {
         #expect(config.refreshSeconds == nil)
         #expect(config.queues.count == 1)
         #expect(config.warnings == [
-            "/cfg/c.toml line 6: unknown key colour in queue 1 (known: name, filter)",
+            "/cfg/c.toml line 6: unknown key colour in queue 1 (known: name, filter, columns)",
             "/cfg/c.toml line 2: unknown key refresh_second",
         ])
     }

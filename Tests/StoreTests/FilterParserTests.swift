@@ -101,3 +101,32 @@ import WaldurClient
         #expect(try !parse("age<2h").narrows(parse("")))
     }
 }
+
+@Suite struct FilterOperatorSpacingTests {
+    func parse(_ s: String) throws -> FilterExpression { try parseFilter(s).get() }
+
+    @Test func spacesAroundAnOperatorParseLikeNone() throws {
+        let tight = try parse("cost>100")
+        #expect(try parse("cost > 100") == tight)
+        #expect(try parse("cost >100") == tight)
+        #expect(try parse("cost> 100") == tight)
+        #expect(try parse("cost >= 5.5").terms == [FilterTerm(.cost(.ge, Decimal(string: "5.5") ?? 0))])
+        #expect(try parse("state: erred  age < 2h").terms.map(\.predicate) == [.state([.erred]), .created(.lt, .ago(7200))])
+        #expect(try parse("-cost > 100").terms == [FilterTerm(negated: true, .cost(.gt, Decimal(100)))])
+        #expect(try parse("offering: \"Basic VM\"").terms.map(\.predicate) == [.field(.offering, "basic vm")])
+    }
+
+    @Test func freeWordsNextToOperatorsStayWords() throws {
+        // Only a known key joins its neighbours: "vm > x" stays three terms.
+        #expect(try parse("vm > x").terms.count == 3)
+        #expect(try parse("cost vm").terms.map(\.predicate) == [.text("cost"), .text("vm")])
+    }
+
+    @Test func aDanglingOperatorStillSaysWhatIsMissing() {
+        guard case let .failure(error) = parseFilter("cost >") else {
+            Issue.record("cost > parsed")
+            return
+        }
+        #expect(error.message.contains("needs a value"))
+    }
+}

@@ -194,3 +194,18 @@ import Testing
         #expect(xdg.userDirectory == "/x/waldur-orders/themes")
     }
 }
+
+@Suite struct ThemePrecedenceTests {
+    @Test func anExplicitThemeFlagWinsOverNoColor() {
+        let loader = ThemeLoader(userDirectory: nil, shippedDirectories: [])
+        let flag = ThemeChoice.choose(requested: "light", explicit: true, loader: loader, environment: ["NO_COLOR": "1"], colors: 256)
+        #expect(flag.theme.name == "light")
+        #expect(!flag.messages.contains { $0.contains("NO_COLOR") })
+        // The config file's theme (not a flag) still gives way to NO_COLOR.
+        let file = ThemeChoice.choose(requested: "light", explicit: false, loader: loader, environment: ["NO_COLOR": "1"], colors: 256)
+        #expect(file.theme.name == "mono")
+        // A terminal without colours still gets mono, flag or not.
+        let colourless = ThemeChoice.choose(requested: "light", explicit: true, loader: loader, environment: [:], colors: 2)
+        #expect(colourless.theme.name == "mono")
+    }
+}

@@ -43,9 +43,9 @@ public enum DetailBuilder {
         // Money
         var money: [L] = []
         let unit = planUnit(order.planUnit)
-        kv(&money, .money, "cost", order.cost.map { format($0.value) + (unit.map { " per \($0)" } ?? "") })
-        kv(&money, .money, "fixed price", order.fixedPrice.map { format($0.value) })
-        kv(&money, .money, "activation price", order.activationPrice.map { format($0.value) })
+        kv(&money, .money, "cost", order.cost.map { AmountText.withExact($0.value) + (unit.map { " per \($0)" } ?? "") })
+        kv(&money, .money, "fixed price", order.fixedPrice.map { AmountText.withExact($0.value) })
+        kv(&money, .money, "activation price", order.activationPrice.map { AmountText.withExact($0.value) })
         kv(&money, .money, "plan unit", unit)
         add("Money", .money, money)
 
@@ -75,7 +75,7 @@ public enum DetailBuilder {
         add("Limits", .limits, keyValues(order.limits, role: .limits))
 
         var other: [L] = []
-        if let c = order.requestComment, !c.isEmpty { for line in TextFolding.displayLines(TextFolding.clipped(c, maxBytes: maxMultilineBytes)) { other.append(L(.comment, key: "request comment", line)) } }
+        if let c = order.requestComment, !c.isEmpty { other += labelledOnce(.comment, "request comment", c) }
         kv(&other, .attachment, "attachment", order.attachment)
         kv(&other, .schedule, "start date", order.startDate)
         kv(&other, .callback, "callback URL", order.callbackURL)
@@ -102,15 +102,8 @@ public enum DetailBuilder {
         }
     }
 
-    /// Two decimals at least, more when the amount has them (up to 4): 7.2 → "7.20", 0.0125 → "0.0125".
-    public static func format(_ value: Decimal) -> String {
-        for places in [2, 3, 4] {
-            var v = value, r = Decimal()
-            NSDecimalRound(&r, &v, places, .plain)
-            if r == value || places == 4 { return Money(value).formatted(places: places) }
-        }
-        return Money(value).formatted(places: 2)
-    }
+    /// An amount as the detail shows it (see `AmountText`): to the cent, plus the exact value when it has more digits.
+    public static func format(_ value: Decimal) -> String { AmountText.withExact(value) }
 
     static func planUnit(_ json: JSONValue?) -> String? {
         guard let json, case let .string(s) = json, !s.isEmpty else { return nil }
@@ -122,9 +115,7 @@ public enum DetailBuilder {
     static func planChange(_ order: Order) -> [DetailViewModel.Line] {
         typealias L = DetailViewModel.Line
         var lines: [L] = []
-        let oldPlan = order.oldPlanName ?? "?"
-        let newPlan = order.newPlanName ?? order.planName ?? "?"
-        if order.oldPlanName != nil || order.newPlanName != nil { lines.append(L(.planChange, key: "plan", "\(oldPlan) → \(newPlan)")) }
+        if let line = planLine(order) { lines.append(line) }
         if let old = order.oldCostEstimate?.value, let new = order.newCostEstimate?.value {
             let diff = new - old
             var text = "\(format(old)) → \(format(new)) (\(diff >= 0 ? "+" : "")\(format(diff))"
@@ -137,16 +128,7 @@ public enum DetailBuilder {
         } else if let new = order.newCostEstimate?.value {
             lines.append(L(.planChange, key: "cost estimate", "? → \(format(new))"))
         }
-        // Limits before → after: the old limits travel in attributes.old_limits when the server sends them.
-        let after = pairs(order.limits)
-        let before = pairs(order.attributes?["old_limits"])
-        var keys = before.map(\.0)
-        for (k, _) in after where !keys.contains(k) { keys.append(k) }
-        for k in keys {
-            let b = before.first { $0.0 == k }?.1 ?? "?"
-            let a = after.first { $0.0 == k }?.1 ?? "?"
-            lines.append(L(.planChange, key: "limit \(k)", b == a ? a : "\(b) → \(a)"))
-        }
+        lines += limitChanges(order)
         return lines
     }
 

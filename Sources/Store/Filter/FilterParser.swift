@@ -10,7 +10,7 @@ extension FilterExpression {
     /// Parses a filter line: free words, `key:value`, `key<value` …, a leading `-` or `!` negates, quotes group.
     public static func parse(_ text: String) throws(FilterParseError) -> FilterExpression {
         var terms: [FilterTerm] = []
-        for token in try tokenize(text) {
+        for token in joinSpacedOperators(try tokenize(text)) {
             terms.append(try parseTerm(token))
         }
         return FilterExpression(terms: terms)

@@ -6,5 +6,6 @@ public enum ListFields {
         "resource_name", "cost", "created", "modified", "created_by_username", "created_by_full_name",
         "consumer_reviewed_by", "consumer_reviewed_by_username", "consumer_reviewed_by_full_name", "consumer_reviewed_at",
         "provider_reviewed_by", "provider_reviewed_by_username", "provider_reviewed_by_full_name", "provider_reviewed_at",
+        "error_message", "backend_id",
     ]
 }

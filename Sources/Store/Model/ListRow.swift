@@ -33,6 +33,10 @@ public struct ListRow: Sendable, Equatable {
     public var pendingAction: OrderAction?
     /// In the "Needs me" queue.
     public var needsMe: Bool
+    /// The error message's first line ("" when none).
+    public var errorMessage: String = ""
+    /// The backend id ("" when none).
+    public var backendID: String = ""
 
     /// The cell text of a column.
     public func text(for key: SortKey) -> String {

@@ -29,6 +29,9 @@ struct OrderRow: Sendable, Equatable {
     var creatorName: UInt32 = 0
     var consumerReviewer: UInt32 = 0
     var providerReviewer: UInt32 = 0
+    /// The error message's first line (erred orders; the list's Error column).
+    var errorMessage: UInt32 = 0
+    var backendID: UInt32 = 0
     /// The exact cost.
     var cost: Decimal?
     /// The cost in units of 1e-10 when that is exact, else `Int64.min` (compare via `cost` then).
@@ -37,6 +40,8 @@ struct OrderRow: Sendable, Equatable {
     var modified: Double = .nan
     var consumerReviewedAt: Double = .nan
     var providerReviewedAt: Double = .nan
+    /// When the new/changed highlight was set (seconds since 1970; NaN when none): it clears after a minute.
+    var highlightedAt: Double = .nan
 
     static let unknownCode: UInt8 = 254
     static let absentCode: UInt8 = 255
@@ -83,6 +88,8 @@ struct OrderRow: Sendable, Equatable {
         creatorName = pool.intern(order.createdByFullName)
         consumerReviewer = pool.intern(OrderRow.nonEmpty(order.consumerReviewedByUsername) ?? OrderRow.nonEmpty(order.consumerReviewedBy) ?? order.consumerReviewedByFullName)
         providerReviewer = pool.intern(OrderRow.nonEmpty(order.providerReviewedByUsername) ?? OrderRow.nonEmpty(order.providerReviewedBy) ?? order.providerReviewedByFullName)
+        errorMessage = pool.intern(OrderRow.firstLine(order.errorMessage))
+        backendID = pool.intern(order.backendID)
         cost = order.cost?.value
         costKey = order.cost.map { OrderRow.scaledKey($0.value) } ?? Int64.min
         created = order.created?.timeIntervalSince1970 ?? .nan
@@ -92,6 +99,13 @@ struct OrderRow: Sendable, Equatable {
     }
 
     static func nonEmpty(_ s: String?) -> String? { (s?.isEmpty ?? true) ? nil : s }
+
+    /// The first non-blank line of a multi-line text (at most 1 KB of it), nil when there is none.
+    static func firstLine(_ s: String?) -> String? {
+        guard let s, !s.isEmpty else { return nil }
+        let head = s.utf8.count > 4096 ? TextFolding.clipped(s, maxBytes: 1024) : s
+        return head.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first { !$0.allSatisfy(\.isWhitespace) }.map(String.init)
+    }
 
     func state(_ pool: StringPool) -> OrderState {
         Int(stateCode) < OrderState.known.count ? OrderState.known[Int(stateCode)] : .unknown(pool[stateWire])

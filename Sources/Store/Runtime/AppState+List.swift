@@ -186,6 +186,7 @@ extension AppState {
         let old = visible
         let oldPosition = selectedIndex
         visible = new
+        if keepSelectionOnTop(new) { return }
         guard !new.isEmpty else {
             selectedIndex = nil
             if let s = selectedUUID, rowIndex(s) == nil { selectedUUID = nil }

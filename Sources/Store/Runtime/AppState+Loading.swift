@@ -103,10 +103,14 @@ extension AppState {
                 // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.
                 if old.modified > row.modified { continue }
                 row.flags = old.flags | flag
+                row.highlightedAt = old.highlightedAt
                 let changed = old.stateCode != row.stateCode || old.stateWire != row.stateWire || old.modified != row.modified || old.cost != row.cost
                 if !sameSortKey(old, row) { needsResort = true }
                 if changed {
-                    if flagChanges, !old.isNew { row.flags |= OrderRow.changedFlag }
+                    if flagChanges, !old.isNew {
+                        row.flags |= OrderRow.changedFlag
+                        row.highlightedAt = now.timeIntervalSince1970
+                    }
                     let uuid = order.uuid
                     if detailCache[uuid] != nil {
                         detailCache[uuid] = nil
@@ -119,7 +123,10 @@ extension AppState {
                 rows[Int(i)] = row
             } else {
                 row.flags |= flag
-                if flagChanges { row.flags |= OrderRow.newFlag }
+                if flagChanges {
+                    row.flags |= OrderRow.newFlag
+                    row.highlightedAt = now.timeIntervalSince1970
+                }
                 let i = Int32(rows.count)
                 rows.append(row)
                 index[row.key] = i

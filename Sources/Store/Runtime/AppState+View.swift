@@ -46,7 +46,7 @@ extension AppState {
             providerReviewer: s(r.providerReviewer), cost: r.cost.map { Money($0).formatted(places: 2) } ?? "",
             created: OrderRow.date(r.created), modified: OrderRow.date(r.modified), consumerReviewedAt: OrderRow.date(r.consumerReviewedAt),
             isSelected: selected, isMarked: marked.contains(uuid), isNew: r.isNew, isChanged: r.isChanged,
-            pendingAction: pendingActions[uuid], needsMe: r.inNeedsMe)
+            pendingAction: pendingActions[uuid], needsMe: r.inNeedsMe, errorMessage: s(r.errorMessage), backendID: s(r.backendID))
     }
 
     /// The detail view of the selected order (from the full order when fetched, else from its list row).
@@ -71,6 +71,8 @@ extension AppState {
         o.customerName = v(r.customer)
         o.providerName = v(r.provider)
         o.resourceName = v(r.resource)
+        o.backendID = v(r.backendID)
+        o.errorMessage = v(r.errorMessage)
         o.createdByUsername = v(r.creator)
         o.createdByFullName = v(r.creatorName)
         o.consumerReviewedByUsername = v(r.consumerReviewer)

@@ -53,6 +53,8 @@ public struct AppState: Sendable {
 
     /// The order the cursor is on (it follows the order across refreshes, filtering and sorting).
     public internal(set) var selectedUUID: WaldurUUID?
+    /// Until the user moves it and the first loads are in, the selection stays on the first row (see AppState+Highlights).
+    var selectionFollowsTop = true
     /// Its position in the visible list.
     public internal(set) var selectedIndex: Int?
     /// Orders marked for bulk actions (kept across refreshes while they exist). An action that succeeds for an

@@ -211,6 +211,7 @@ extension AppState {
         let pos = min(max(0, i), visible.count - 1)
         selectedIndex = pos
         selectedUUID = uuid(ofRow: visible[pos])
+        noteUserSelection(row: visible[pos])
         return selectionEffects()
     }
 
@@ -339,6 +340,7 @@ extension AppState {
         now = t
         retireMessages { $0.expiresAt.map { $0 <= t } ?? false }
         var effects: [Effect] = []
+        expireHighlights()
         // Time-relative filters (age<2h) are re-evaluated every 15 seconds of clock time.
         if appliedFilter.dependsOnTime || queues.contains(where: { if case let .custom(e) = $0.kind { return e.dependsOnTime } else { return false } }),
            abs(t.timeIntervalSince(timeFilterAt)) >= 15 {

@@ -8,11 +8,11 @@ import OrderStore
 /// | `tooSmall` | the "terminal too small" screen | `q` quits; everything else is ignored |
 /// | `dialogField(i)` | a dialog's text field `i` | every printable key (y, n, q, space, digits too) is text; Backspace, Ctrl-U (clear), Ctrl-W (word); Tab/Down/Enter next field, then [Yes]; Shift-Tab/Up back; Ctrl-Y confirms; Esc cancels (the text is kept for the next dialog of that action) |
 /// | `dialogButtons(hasFields)` | a dialog's [No]/[Yes] | Tab, arrows, h/l move; Enter picks the focused button; Ctrl-Y confirms; Esc cancels. Without text fields also `y` confirms and `n`/`q` cancel. With text fields no letter confirms or cancels: a printable key goes back into the last text field |
-/// | `filterPrompt` | the `/` line | every printable key is filter text; Backspace, Ctrl-U, Ctrl-W; Enter keeps; Esc restores the filter in force before; Up/Down move the selection |
+/// | `filterPrompt` | the `/` line (starts empty) | every printable key is filter text; Backspace, Ctrl-U, Ctrl-W; Up/Down recall earlier filters; Enter keeps; Esc restores the filter in force before |
 /// | `help` | the `?` window | j/k, PgUp/PgDn, g/G scroll; Esc, `q` or `?` close |
 /// | `messages` | the message log window | j/k, PgUp/PgDn, g/G scroll; Esc, `q` or the log key close |
 /// | `offering` | the offering window | j/k scroll; Enter filters the list to the offering; Esc, `q` or `o` close |
-/// | `detail` | the detail pane (focused or full screen) | movement keys scroll it; Esc or Tab back to the list; other commands as in the list |
+/// | `detail` | the detail pane (focused or full screen) | movement keys and Ctrl-D/Ctrl-U scroll it; `|`/`v` open it in `$PAGER`, `Y` copies it; Esc or Tab back to the list; other commands as in the list |
 /// | `list` | the order list | the key map (`KeyMap`): movement, queues, marks, actions, … ; Esc clears the status line |
 ///
 /// A dialog's closing also ends its keys: what was typed ahead while it was open or closing (the rest of the same

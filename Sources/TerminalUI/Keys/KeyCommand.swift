@@ -35,6 +35,10 @@ public enum KeyCommand: String, CaseIterable, Sendable, Hashable {
     case help
     case toggleMouse = "toggle-mouse"
     case messages
+    case halfPageDown = "half-page-down"
+    case halfPageUp = "half-page-up"
+    case pager
+    case copyDetail = "copy-detail"
 
     /// The queue number (1–9) for the queue commands.
     public var queueNumber: Int? {
@@ -107,6 +111,10 @@ public enum KeyCommand: String, CaseIterable, Sendable, Hashable {
         case .help: return "this key map"
         case .toggleMouse: return "mouse capture on/off"
         case .messages: return "message log (last 200, in full, with per-order results)"
+        case .halfPageDown: return "half a page down (list or detail)"
+        case .halfPageUp: return "half a page up (list or detail)"
+        case .pager: return "the whole detail (error, traceback, comments) in $PAGER"
+        case .copyDetail: return "copy the whole detail (OSC 52)"
         }
     }
 }

@@ -63,6 +63,10 @@ public struct KeyMap: Sendable, Equatable {
         bind(.help, .character("?"))
         bind(.toggleMouse, .character("M"))
         bind(.messages, .character("m"))
+        bind(.halfPageDown, .control("d"))
+        bind(.halfPageUp, .control("u"))
+        bind(.pager, .character("|"), .character("v"))
+        bind(.copyDetail, .character("Y"))
         return KeyMap(bindings: b)
     }()
 

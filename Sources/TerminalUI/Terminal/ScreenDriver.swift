@@ -88,6 +88,7 @@ public final class ScreenDriver {
         guard isRunning else { return }
         if mouseEnabled { _ = cn_mouse(0) }
         _ = curs_set(1)
+        clearWhenNoAlternateScreen()
         cn_set_active(0)
         _ = endwin()
         cn_remove_signal_handlers()

@@ -13,10 +13,12 @@ public struct ThemeChoice: Sendable {
 
     /// Picks the theme: `mono` when NO_COLOR is set (non-empty) or the terminal has fewer than 8
     /// colours; else `requested` (default "default"), falling back to the default theme with a
-    /// message naming the file, line and reason when it does not load.
-    public static func choose(requested: String?, loader: ThemeLoader, environment: [String: String], colors: Int) -> ThemeChoice {
+    /// message naming the file, line and reason when it does not load. `explicit` (the theme came from
+    /// `--theme`): flags win over the environment, so NO_COLOR does not replace it.
+    public static func choose(requested: String?, explicit: Bool = false, loader: ThemeLoader, environment: [String: String],
+                              colors: Int) -> ThemeChoice {
         var messages: [String] = []
-        let noColor = (environment["NO_COLOR"].map { !$0.isEmpty }) ?? false
+        let noColor = !(explicit && requested != nil) && ((environment["NO_COLOR"].map { !$0.isEmpty }) ?? false)
         if noColor || colors < 8 {
             let mono: Theme
             switch loader.load("mono") {

@@ -2,9 +2,16 @@
 /// then the fixed keys of dialogs and the filter line.
 enum HelpOverlayView {
     static func lines(context: ScreenContext, width: Int) -> [StyledLine] {
+        let queueNames = context.queueNames
         var out: [StyledLine] = []
         let keyWidth = 16
         for entry in context.keyMap.entries {
+            let summary: String
+            if let n = entry.command.queueNumber, n <= queueNames.count {
+                summary = "queue “\(queueNames[n - 1])”"
+            } else {
+                summary = entry.command.summary
+            }
             let keys = entry.keys.isEmpty ? "(unbound)" : entry.keys.map(\.description).joined(separator: ", ")
             let readOnlyNote = (context.readOnly && entry.command.isWrite) ? "  [read-only: disabled]" : ""
             let padded = CellText.truncate(keys, to: keyWidth, charset: context.charset)
@@ -12,7 +19,7 @@ enum HelpOverlayView {
             out.append(StyledLine([
                 (padded + pad + " ", entry.keys.isEmpty ? .muted : .hintKey),
                 (entry.command.rawValue, .detailLabel),
-                ("  " + entry.command.summary + readOnlyNote, entry.keys.isEmpty ? .muted : .dialog),
+                ("  " + summary + readOnlyNote, entry.keys.isEmpty ? .muted : .dialog),
             ]))
         }
         out.append(StyledLine([]))
@@ -25,6 +32,9 @@ enum HelpOverlayView {
         out.append(StyledLine([("                 keys typed ahead while a dialog opens or closes are discarded", .muted)]))
         out.append(StyledLine([]))
         out.append(StyledLine([("Remap in the config file's [keys] table: action = \"key\", \"k1, k2\" or \"none\".", .muted)]))
+        out.append(StyledLine([("up / down in the filter line recall earlier filters.", .muted)]))
+        out.append(StyledLine([]))
+        out += Legend.lines(charset: context.charset)
         return out
     }
 

@@ -32,6 +32,8 @@ enum HintLineView {
             bound(.focusDetail, "list")
             bound(.openDetail, ui.detailFullScreen ? "close" : "full screen")
             hints.append(("esc", "back"))
+            bound(.pager, "pager")
+            bound(.copyDetail, "copy")
             if !readOnly { bound(.approve, "approve"); bound(.reject, "reject") }
             bound(.help, "keys")
         } else {

@@ -2,17 +2,18 @@ import Foundation
 import OrderStore
 
 /// The order list: a column header with the sort indicator, then one row per order with the
-/// mark, the changed/in-flight flag, the state glyph and word, type, offering, project, customer, cost and age.
+/// mark, the changed/in-flight flag and the queue's columns (see `QueueColumns`, `ListColumns`).
 enum OrderListView {
-    static func draw(_ grid: inout CellGrid, rect: Rect, state: AppState, ui: UIState) {
+    static func draw(_ grid: inout CellGrid, rect: Rect, state: AppState, ui: UIState,
+                     columns kinds: [ColumnKind] = QueueColumns.defaults(.all)) {
         guard rect.height > 0, rect.width > 0 else { return }
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: rect.height, role: .normal)
-        let layout = ListColumns(width: rect.width)
+        let layout = ListColumns(width: rect.width, kinds: kinds)
         // Column header.
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, role: .columnHeader)
         for column in layout.columns {
             var title = ListColumns.title(column.kind)
-            if ListColumns.sortKey(column.kind) == state.sort.key {
+            if let key = ListColumns.sortKey(column.kind), key == state.sort.key {
                 // Age sorts by creation time: newest first means youngest first.
                 let ascending = column.kind == .age ? !state.sort.ascending : state.sort.ascending
                 title += ascending ? grid.glyphs.sortAscending : grid.glyphs.sortDescending
@@ -26,14 +27,7 @@ enum OrderListView {
         let rows = rect.height - 1
         guard rows > 0 else { return }
         if state.visibleCount == 0 {
-            let text: String
-            if !state.hasLoaded {
-                text = state.loadProgress?.text ?? "loading…"
-            } else if !state.filterText.isEmpty {
-                text = "no orders in \(state.selectedQueue.name) match the filter"
-            } else {
-                text = "no orders in \(state.selectedQueue.name)"
-            }
+            let text = EmptyQueueText.text(state: state)
             let w = CellText.width(text, charset: grid.charset)
             grid.put(text, x: rect.x + max(0, (rect.width - w) / 2), y: rect.y + 1 + rows / 3, maxWidth: rect.width, role: .muted)
             return
@@ -56,21 +50,37 @@ enum OrderListView {
         }
         for column in layout.columns {
             let x = rect.x + column.x
+            let text: String
+            var role: ThemeRole = .normal
             switch column.kind {
             case .state:
-                grid.put(StateStyle.label(row.state, charset: grid.charset), x: x, y: y, maxWidth: column.width, role: StateStyle.role(row.state))
-            case .type:
-                grid.put(row.type, x: x, y: y, maxWidth: column.width, role: .normal)
-            case .offering:
-                grid.put(row.offering, x: x, y: y, maxWidth: column.width, role: .normal)
-            case .project:
-                grid.put(row.project, x: x, y: y, maxWidth: column.width, role: .normal)
-            case .customer:
-                grid.put(row.customer, x: x, y: y, maxWidth: column.width, role: .normal)
-            case .cost:
-                grid.putRight(row.cost, right: x + column.width, y: y, maxWidth: column.width, role: .normal)
+                text = StateStyle.label(row.state, charset: grid.charset, width: column.width)
+                role = StateStyle.role(row.state)
+            case .type: text = row.type
+            case .offering: text = row.offering
+            case .plan: text = row.plan
+            case .project: text = row.project
+            case .customer: text = row.customer
+            case .provider: text = row.provider
+            case .resource: text = row.resource
+            case .createdBy: text = row.createdBy
+            case .backendID: text = row.backendID
+            case .uuid: text = row.shortUUID
+            case .error:
+                text = row.errorMessage
+                role = .error
+            case .cost: text = row.cost
             case .age:
-                grid.putRight(AgeText.of(row.created, now: state.now), right: x + column.width, y: y, maxWidth: column.width, role: .muted)
+                text = AgeText.of(row.created, now: state.now)
+                role = .muted
+            case .modified:
+                text = AgeText.of(row.modified, now: state.now)
+                role = .muted
+            }
+            if column.kind.isRightAligned {
+                grid.putRight(text, right: x + column.width, y: y, maxWidth: column.width, role: role)
+            } else {
+                grid.put(text, x: x, y: y, maxWidth: column.width, role: role)
             }
         }
         let overlay: ThemeRole?

@@ -5,8 +5,15 @@ public struct ScreenContext: Sendable {
     public var readOnly: Bool
     public var keyMap: KeyMap
     public var charset: Charset
+    /// The list's columns per queue.
+    public var queueColumns: QueueColumns
+    /// The tabs' names, in order (the help names the queue keys after them).
+    public var queueNames: [String]
 
-    public init(serverHost: String, user: String?, readOnly: Bool, keyMap: KeyMap = .defaults, charset: Charset = .unicode) {
+    public init(serverHost: String, user: String?, readOnly: Bool, keyMap: KeyMap = .defaults, charset: Charset = .unicode,
+                queueColumns: QueueColumns = QueueColumns(), queueNames: [String] = []) {
+        self.queueColumns = queueColumns
+        self.queueNames = queueNames
         self.serverHost = serverHost
         self.user = user
         self.readOnly = readOnly

@@ -30,7 +30,7 @@ public struct ScreenRenderer: Sendable {
         HeaderView.draw(&grid, row: layout.headerRow, state: state, context: context)
         TabsView.draw(&grid, row: layout.tabsRow, state: state, ui: ui)
         if let list = layout.list {
-            OrderListView.draw(&grid, rect: list, state: state, ui: ui)
+            OrderListView.draw(&grid, rect: list, state: state, ui: ui, columns: context.queueColumns.columns(for: state.selectedQueue))
         }
         if let detail = layout.detail {
             switch layout.placement {

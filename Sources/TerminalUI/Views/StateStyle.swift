@@ -56,4 +56,29 @@ public enum StateStyle {
     public static func label(_ state: OrderState, charset: Charset) -> String {
         glyph(state, charset: charset) + " " + word(state)
     }
+
+    /// A short word that still tells every state apart (at most 9 cells): `pend·cons`, `pend·prov`, `pend·proj`,
+    /// `pend·date` (`pend-cons` … in ASCII); the others are short already. Unknown states keep what the server sent.
+    public static func shortWord(_ state: OrderState, charset: Charset) -> String {
+        let dot = charset == .unicode ? "·" : "-"
+        switch state {
+        case .pendingConsumer: return "pend\(dot)cons"
+        case .pendingProvider: return "pend\(dot)prov"
+        case .pendingProject: return "pend\(dot)proj"
+        case .pendingStartDate: return "pend\(dot)date"
+        default: return word(state)
+        }
+    }
+
+    /// The glyph and the full word when it fits in `width` cells, else the glyph and the short word.
+    public static func label(_ state: OrderState, charset: Charset, width: Int) -> String {
+        let full = label(state, charset: charset)
+        if CellText.width(full, charset: charset) <= width { return full }
+        return glyph(state, charset: charset) + " " + shortWord(state, charset: charset)
+    }
+
+    /// The widest full label ("◷ pending-start-date").
+    public static let fullLabelWidth = 20
+    /// The widest short label ("◔ pend·cons").
+    public static let shortLabelWidth = 11
 }

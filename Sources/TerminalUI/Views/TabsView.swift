@@ -4,31 +4,50 @@ import OrderStore
 enum TabsView {
     /// Each tab's label and columns, as drawn (shared with mouse handling).
     static func positions(state: AppState, width: Int, charset: Charset) -> [(index: Int, x: Int, width: Int, label: String)] {
-        // Progressively more compact labels until every tab fits: padded, unpadded, short names, numbers only.
-        var best: [(Int, Int, Int, String)] = []
-        for level in 0..<4 {
-            var out: [(Int, Int, Int, String)] = []
-            var x = level == 0 ? 1 : 0
-            var fits = true
-            for (i, q) in state.queues.enumerated() {
-                let count = grouped(i < state.queueCounts.count ? state.queueCounts[i] : 0)
-                let key = i < 9 ? "\(i + 1)" : ""
-                let label: String
-                switch level {
-                case 0: label = " \(key) \(q.name) \(count) "
-                case 1: label = "\(key) \(q.name) \(count)"
-                case 2: label = "\(key) \(CellText.truncate(q.name, to: 5, charset: charset)) \(count)"
-                default: label = key.isEmpty ? count : "\(key):\(count)"
-                }
-                let w = CellText.width(label, charset: charset)
-                if x + w > width { fits = false; break }
-                out.append((i, x, w, label))
-                x += w + 1
-            }
-            best = out
-            if fits { break }
+        // Progressively more compact labels until every tab fits: padded, unpadded, then names abbreviated step by
+        // step (the selected tab keeps its count longest). Names are never replaced by bare numbers: when even the
+        // shortest labels do not fit, tabs are left out around the selected one.
+        let levels: [(padded: Bool, nameWidth: Int?, counts: Bool)] = [
+            (true, nil, true), (false, nil, true), (false, 9, true), (false, 6, true), (false, 5, false), (false, 3, false),
+        ]
+        var labels: [String] = []
+        for level in levels {
+            labels = state.queues.indices.map { label($0, state: state, charset: charset, level: level) }
+            let total = labels.reduce(0) { $0 + CellText.width($1, charset: charset) + 1 } + (level.padded ? 1 : 0)
+            if total - 1 <= width { return place(labels, from: 0, x: level.padded ? 1 : 0, width: width, charset: charset) }
         }
-        return best
+        // Too many tabs: the window of tabs that fits and holds the selected one.
+        let selected = min(max(0, state.selectedQueueIndex), max(0, labels.count - 1))
+        var first = 0
+        while first < selected {
+            let shown = place(labels, from: first, x: 0, width: width, charset: charset)
+            if shown.contains(where: { $0.index == selected }) { return shown }
+            first += 1
+        }
+        return place(labels, from: first, x: 0, width: width, charset: charset)
+    }
+
+    /// "1 Needs me 12", "2 Pend… 3", "3 Exe".
+    static func label(_ i: Int, state: AppState, charset: Charset, level: (padded: Bool, nameWidth: Int?, counts: Bool)) -> String {
+        let q = state.queues[i]
+        let key = i < 9 ? "\(i + 1) " : ""
+        let name = level.nameWidth.map { CellText.truncate(q.name, to: $0, charset: charset) } ?? q.name
+        let showCount = level.counts || i == state.selectedQueueIndex
+        let count = showCount ? " " + grouped(i < state.queueCounts.count ? state.queueCounts[i] : 0) : ""
+        return level.padded ? " \(key)\(name)\(count) " : "\(key)\(name)\(count)"
+    }
+
+    /// Tabs from `first` on, left to right, while they fit.
+    static func place(_ labels: [String], from first: Int, x start: Int, width: Int, charset: Charset) -> [(index: Int, x: Int, width: Int, label: String)] {
+        var out: [(Int, Int, Int, String)] = []
+        var x = start
+        for i in labels.indices where i >= first {
+            let w = CellText.width(labels[i], charset: charset)
+            if x + w > width { break }
+            out.append((i, x, w, labels[i]))
+            x += w + 1
+        }
+        return out
     }
 
     static func draw(_ grid: inout CellGrid, row: Int, state: AppState, ui: UIState) {

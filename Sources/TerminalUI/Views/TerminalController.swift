@@ -8,6 +8,8 @@ public struct TerminalController: Sendable {
     public var ui: UIState
     public var keyMap: KeyMap
     public var charset: Charset
+    /// Earlier filters for Up/Down in the filter line (kept across restarts by the run loop).
+    public var filterHistory = FilterHistory()
 
     public init(keyMap: KeyMap = .defaults, mouseEnabled: Bool = true, charset: Charset = .unicode) {
         self.keyMap = keyMap
@@ -217,7 +219,7 @@ public struct TerminalController: Sendable {
             return [.send(.setFilterText(ui.filterBefore))]
         case .enter:
             ui.filterEditing = false
-            return []
+            return rememberFilter(state.filterText)
         case let .character(ch):
             return [.send(.setFilterText(state.filterText + String(ch)))]
         case .backspace:
@@ -229,9 +231,9 @@ public struct TerminalController: Sendable {
         case .control("w"):
             return [.send(.setFilterText(TerminalController.deletingLastWord(state.filterText)))]
         case .down:
-            return [.send(.moveSelection(1))]
+            return recallFilter(1, state: state)
         case .up:
-            return [.send(.moveSelection(-1))]
+            return recallFilter(-1, state: state)
         default:
             return []
         }
@@ -296,7 +298,7 @@ public struct TerminalController: Sendable {
         case .filter:
             ui.filterEditing = true
             ui.filterBefore = state.filterText
-            return []
+            return startFilter(state: state)
         case .queue1, .queue2, .queue3, .queue4, .queue5, .queue6, .queue7, .queue8, .queue9:
             let n = (command.queueNumber ?? 1) - 1
             guard n < state.queues.count else { return [] }
@@ -348,6 +350,8 @@ public struct TerminalController: Sendable {
             ui.mouseEnabled.toggle()
             ui.notice = (ui.mouseEnabled ? "mouse capture on" : "mouse capture off: the terminal can select text", false)
             return [.setMouse(ui.mouseEnabled)]
+        case .halfPageDown, .halfPageUp, .pager, .copyDetail:
+            return handleHabit(command, state: state, layout: layout)
         }
     }
 

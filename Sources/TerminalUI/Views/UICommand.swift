@@ -9,4 +9,8 @@ public enum UICommand: Equatable, Sendable {
     /// Turn mouse capture on or off.
     case setMouse(Bool)
     case quit
+    /// Show the text in `$PAGER` (the screen is suspended meanwhile).
+    case openInPager(String)
+    /// Keep the filter history (oldest first) across restarts.
+    case saveFilterHistory([String])
 }
