@@ -1,7 +1,8 @@
 /// The `?` window: every command with the keys currently bound to it (unbound ones say so),
 /// then the fixed keys of dialogs and the filter line.
 enum HelpOverlayView {
-    static func lines(context: ScreenContext, width: Int) -> [StyledLine] {
+    /// `readOnly`: the store's read-only mode (write commands are marked disabled).
+    static func lines(context: ScreenContext, readOnly: Bool = false, width: Int) -> [StyledLine] {
         let queueNames = context.queueNames
         var out: [StyledLine] = []
         let keyWidth = 16
@@ -13,7 +14,7 @@ enum HelpOverlayView {
                 summary = entry.command.summary
             }
             let keys = entry.keys.isEmpty ? "(unbound)" : entry.keys.map(\.description).joined(separator: ", ")
-            let readOnlyNote = (context.readOnly && entry.command.isWrite) ? "  [read-only: disabled]" : ""
+            let readOnlyNote = (readOnly && entry.command.isWrite) ? "  [read-only: disabled]" : ""
             let padded = CellText.truncate(keys, to: keyWidth, charset: context.charset)
             let pad = String(repeating: " ", count: max(0, keyWidth - CellText.width(padded, charset: context.charset)))
             out.append(StyledLine([
@@ -38,7 +39,7 @@ enum HelpOverlayView {
         return out
     }
 
-    static func draw(_ grid: inout CellGrid, bounds: Rect, context: ScreenContext, scroll: Int) {
+    static func draw(_ grid: inout CellGrid, bounds: Rect, context: ScreenContext, readOnly: Bool, scroll: Int) {
         let width = min(bounds.width - 2, 90)
         let height = bounds.height
         guard width > 20, height > 4 else { return }
@@ -46,7 +47,7 @@ enum HelpOverlayView {
         let y = bounds.y
         grid.fill(x: x, y: y, width: width, height: height, role: .dialog)
         grid.drawBox(x: x, y: y, width: width, height: height, role: .dialog, title: "Keys", titleRole: .dialogTitle)
-        let all = lines(context: context, width: width - 4)
+        let all = lines(context: context, readOnly: readOnly, width: width - 4)
         let rows = height - 2
         let top = min(max(0, scroll), max(0, all.count - rows))
         for (i, line) in all.dropFirst(top).prefix(rows).enumerated() {

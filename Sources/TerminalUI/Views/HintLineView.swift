@@ -10,7 +10,7 @@ enum HintLineView {
         func bound(_ c: KeyCommand, _ text: String) {
             if let k = map.label(for: c) { hints.append((k, text)) }
         }
-        let readOnly = context.readOnly || state.configuration.readOnly
+        let readOnly = state.configuration.readOnly
         if let confirmation = state.confirmation {
             let chord = TerminalController.confirmChord.description
             if case let .field(i) = ui.dialogFocus, i < confirmation.fields.count {

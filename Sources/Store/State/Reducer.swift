@@ -17,6 +17,10 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         state.resort()
         return state.startFullLoad(reconcile: false)
 
+    case let .sortNotRemembered(reason):
+        state.message(.warning, reason)
+        return []
+
     case let .tick(now):
         return state.tick(now)
 
