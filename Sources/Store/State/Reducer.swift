@@ -3,8 +3,8 @@ import WaldurClient
 
 /// The pure reducer: applies `action` to `state` and returns the work to do. No I/O, no clock reads.
 public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
-    // Information lines last until the user's next action.
-    if action.isUserIntent { state.retireMessages { $0.level == .info } }
+    // Information lines, and refusals about what was selected then, last until the user's next action.
+    if action.isUserIntent { state.retireMessages { $0.level == .info || ($0.level == .warning && $0.topic == .general) } }
     switch action {
     case let .start(now):
         guard !state.started else { return [] }

@@ -40,21 +40,8 @@ enum HelpOverlayView {
     }
 
     static func draw(_ grid: inout CellGrid, bounds: Rect, context: ScreenContext, readOnly: Bool, scroll: Int) {
-        let width = min(bounds.width - 2, 90)
-        let height = bounds.height
-        guard width > 20, height > 4 else { return }
-        let x = bounds.x + (bounds.width - width) / 2
-        let y = bounds.y
-        grid.fill(x: x, y: y, width: width, height: height, role: .dialog)
-        grid.drawBox(x: x, y: y, width: width, height: height, role: .dialog, title: "Keys", titleRole: .dialogTitle)
-        let all = lines(context: context, readOnly: readOnly, width: width - 4)
-        let rows = height - 2
-        let top = min(max(0, scroll), max(0, all.count - rows))
-        for (i, line) in all.dropFirst(top).prefix(rows).enumerated() {
-            line.draw(&grid, x: x + 2, y: y + 1 + i, width: width - 4)
-        }
-        if all.count > rows {
-            grid.putRight(" \(min(all.count, top + rows))/\(all.count) ", right: x + width - 2, y: y + height - 1, maxWidth: 12, role: .dialog)
+        ScrollingWindow.draw(&grid, bounds: bounds, maxWidth: 90, title: "Keys", scroll: scroll) { width in
+            lines(context: context, readOnly: readOnly, width: width)
         }
     }
 }
