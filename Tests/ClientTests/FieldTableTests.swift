@@ -115,6 +115,32 @@ import Testing
         }
     }
 
+    /// The decoder stores scalar members itself (through the property's offset) rather than calling the field's
+    /// reader: both must give the same model, and fail with the same error, for every field.
+    static func checkDirectStoresMatchReaders<M: Equatable>(_ table: FieldTable<M>, _ empty: M, sample: JSONValue) throws {
+        for field in table.fields {
+            for value in [sample[field.key] ?? .null, .null, .array([.bool(true)]), .string("not-a-number"), .number("12.5")] {
+                var viaReader = empty
+                var viaTable = empty
+                let readerError: JSONDecodingError?
+                let tableError: JSONDecodingError?
+                do { try field.decode(&viaReader, value); readerError = nil } catch { readerError = error }
+                do { try table.decode([(field.key, value)], into: &viaTable); tableError = nil } catch { tableError = error }
+                #expect(viaReader == viaTable, "\(field.key) = \(JSONWriter.string(value))")
+                #expect(readerError == tableError, "\(field.key) = \(JSONWriter.string(value))")
+            }
+        }
+    }
+
+    @Test func directStoresMatchReaders() throws {
+        try Self.checkDirectStoresMatchReaders(Order.fields, Order(uuid: "aa"), sample: try JSONParser.parse(PopulatedOrder.text))
+        try Self.checkDirectStoresMatchReaders(Offering.fields, Offering(), sample: Self.populatedOffering())
+        try Self.checkDirectStoresMatchReaders(Offering.Plan.fields, Offering.Plan(), sample: Self.populatedOffering()["plans"]?[0] ?? .null)
+        try Self.checkDirectStoresMatchReaders(
+            Offering.Partition.fields, Offering.Partition(), sample: Self.populatedOffering()["partitions"]?[0] ?? .null)
+        #expect(Order.fields.direct.compactMap { $0 }.count == Order.fields.fields.count - 3, "all but uuid, state and type")
+    }
+
     /// A JSON object with every field of `table` set, in table order, in the form the writer produces (so writing
     /// the decoded model gives the same object back). `nested` gives the objects for `.object` and `.list` fields.
     static func populated<M>(_ table: FieldTable<M>, nested: [String: JSONValue], seed: Int) -> JSONValue {

@@ -5,8 +5,10 @@ public struct FieldTable<Model>: Sendable {
     public let fields: [ModelField<Model>]
     /// Wire key → position in `fields` (the first field when a key were listed twice; tests forbid that).
     let positions: [String: Int]
-    /// Wire key → the reader of its field: one hash lookup per member when decoding.
-    let readers: [String: ModelField<Model>.Reader]
+    /// The stores the decoder does itself, by position (nil: call the field's reader).
+    let direct: ContiguousArray<DirectWrite?>
+    /// The fields' readers, by position.
+    let readers: ContiguousArray<ModelField<Model>.Reader>
 
     /// A table of `fields`, in the order they are to be written.
     public init(_ fields: [ModelField<Model>]) {
@@ -15,7 +17,8 @@ public struct FieldTable<Model>: Sendable {
         positions.reserveCapacity(fields.count)
         for (i, field) in fields.enumerated() where positions[field.key] == nil { positions[field.key] = i }
         self.positions = positions
-        readers = positions.mapValues { fields[$0].decode }
+        direct = ContiguousArray(fields.map(\.direct))
+        readers = ContiguousArray(fields.map(\.decode))
     }
 
     /// Every wire key, in table order.
@@ -33,10 +36,14 @@ public struct FieldTable<Model>: Sendable {
         _ members: [(String, JSONValue)], into model: inout Model, unknown: (inout Model, String, JSONValue) -> Void
     ) throws(JSONDecodingError) {
         for (key, value) in members {
-            if let read = readers[key] {
-                try read(&model, value)
-            } else {
+            guard let i = positions[key] else {
                 unknown(&model, key, value)
+                continue
+            }
+            if let store = direct[i] {
+                try store.apply(value, key, to: &model)
+            } else {
+                try readers[i](&model, value)
             }
         }
     }

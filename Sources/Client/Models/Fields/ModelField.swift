@@ -17,9 +17,11 @@ public struct ModelField<Model>: Sendable {
     let decode: Reader
     /// The member's value, or nil when the property is unset.
     let encode: @Sendable (Model) -> JSONValue?
+    /// The store the table's decoder does itself instead of calling `decode` (scalar kinds stored inline).
+    let direct: DirectWrite?
 
     init(
-        _ key: String, _ kind: FieldKind, _ path: PartialKeyPath<Model> & Sendable,
+        _ key: String, _ kind: FieldKind, _ path: PartialKeyPath<Model> & Sendable, direct: DirectWrite? = nil,
         decode: @escaping Reader, encode: @escaping @Sendable (Model) -> JSONValue?
     ) {
         self.key = key
@@ -28,6 +30,7 @@ public struct ModelField<Model>: Sendable {
         self.isInReference = true
         self.decode = decode
         self.encode = encode
+        self.direct = direct
     }
 
     private init(_ field: ModelField, isInReference: Bool) {
@@ -37,6 +40,7 @@ public struct ModelField<Model>: Sendable {
         self.isInReference = isInReference
         decode = field.decode
         encode = field.encode
+        direct = field.direct
     }
 
     /// The same field, marked as sent by servers but not named by the API reference.
@@ -47,7 +51,7 @@ extension ModelField {
     /// A string member; numbers and booleans are read as their text.
     public static func string(_ key: String, _ path: WritableKeyPath<Model, String?> & Sendable) -> ModelField {
         let slot = PropertySlot(path)
-        return ModelField(key, .string, path) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
+        return ModelField(key, .string, path, direct: .string(path)) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
             slot.set(try JSONRead.string(value, key), in: &model)
         } encode: { model in
             slot.get(model).map { .string($0) }
@@ -57,7 +61,7 @@ extension ModelField {
     /// A UUID member, kept as the text sent.
     public static func uuid(_ key: String, _ path: WritableKeyPath<Model, WaldurUUID?> & Sendable) -> ModelField {
         let slot = PropertySlot(path)
-        return ModelField(key, .uuid, path) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
+        return ModelField(key, .uuid, path, direct: .uuid(path)) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
             slot.set(try JSONRead.uuid(value, key), in: &model)
         } encode: { model in
             slot.get(model).map { .string($0.raw) }
@@ -80,7 +84,7 @@ extension ModelField {
     /// A boolean member (the strings `true` and `false` are accepted).
     public static func bool(_ key: String, _ path: WritableKeyPath<Model, Bool?> & Sendable) -> ModelField {
         let slot = PropertySlot(path)
-        return ModelField(key, .bool, path) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
+        return ModelField(key, .bool, path, direct: .bool(path)) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
             slot.set(try JSONRead.bool(value, key), in: &model)
         } encode: { model in
             slot.get(model).map { .bool($0) }
@@ -90,7 +94,7 @@ extension ModelField {
     /// An integer member (a number or a numeric string).
     public static func int(_ key: String, _ path: WritableKeyPath<Model, Int?> & Sendable) -> ModelField {
         let slot = PropertySlot(path)
-        return ModelField(key, .int, path) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
+        return ModelField(key, .int, path, direct: .int(path)) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
             slot.set(try JSONRead.int(value, key), in: &model)
         } encode: { model in
             slot.get(model).map { .number(String($0)) }
@@ -100,7 +104,7 @@ extension ModelField {
     /// A floating-point member that is not money (coordinates); written as a number when finite.
     public static func double(_ key: String, _ path: WritableKeyPath<Model, Double?> & Sendable) -> ModelField {
         let slot = PropertySlot(path)
-        return ModelField(key, .double, path) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
+        return ModelField(key, .double, path, direct: .double(path)) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
             slot.set(try JSONRead.double(value, key), in: &model)
         } encode: { model in
             slot.get(model).flatMap { $0.isFinite ? .number(String($0)) : nil }
@@ -110,7 +114,7 @@ extension ModelField {
     /// A timestamp member; an empty string reads as unset, the writer uses microseconds and `Z`.
     public static func date(_ key: String, _ path: WritableKeyPath<Model, Date?> & Sendable) -> ModelField {
         let slot = PropertySlot(path)
-        return ModelField(key, .date, path) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
+        return ModelField(key, .date, path, direct: .date(path)) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
             slot.set(try JSONRead.date(value, key), in: &model)
         } encode: { model in
             slot.get(model).map { .string(WaldurDate.format($0)) }
@@ -120,7 +124,7 @@ extension ModelField {
     /// An amount of money from a decimal string or a number, digits kept and written back as sent.
     public static func money(_ key: String, _ path: WritableKeyPath<Model, Money?> & Sendable) -> ModelField {
         let slot = PropertySlot(path)
-        return ModelField(key, .money, path) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
+        return ModelField(key, .money, path, direct: .money(path)) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
             slot.set(try JSONRead.money(value, key), in: &model)
         } encode: { model in
             slot.get(model)?.json
@@ -140,7 +144,7 @@ extension ModelField {
     /// A free-form member kept as sent; null reads as unset.
     public static func json(_ key: String, _ path: WritableKeyPath<Model, JSONValue?> & Sendable) -> ModelField {
         let slot = PropertySlot(path)
-        return ModelField(key, .json, path) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
+        return ModelField(key, .json, path, direct: .json(path)) { (model: inout Model, value: JSONValue) throws(JSONDecodingError) in
             slot.set(JSONRead.value(value), in: &model)
         } encode: { model in
             slot.get(model)

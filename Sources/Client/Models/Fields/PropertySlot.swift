@@ -20,9 +20,7 @@ struct PropertySlot<Model, Value>: Sendable {
             model[keyPath: path] = value
             return
         }
-        withUnsafeMutablePointer(to: &model) { pointer in
-            UnsafeMutableRawPointer(pointer).advanced(by: offset).assumingMemoryBound(to: Value.self).pointee = value
-        }
+        DirectWrite.store(value, at: offset, in: &model)
     }
 
     /// The property's value.
