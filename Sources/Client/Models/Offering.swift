@@ -154,19 +154,84 @@ public struct Offering: Sendable, Hashable {
         raw = .object([])
     }
 
+    /// Every member, in the order written: the one place that ties a wire key to its property. Members servers
+    /// send that the reference does not name are marked `notInReference`.
+    public static let fields = FieldTable<Offering>([
+        .string("url", \.url),
+        .uuid("uuid", \.uuid),
+        .date("created", \.created),
+        .string("name", \.name),
+        .string("slug", \.slug),
+        .string("description", \.description),
+        .string("full_description", \.fullDescription),
+        .string("terms_of_service", \.termsOfService).notInReference,
+        .string("terms_of_service_link", \.termsOfServiceLink).notInReference,
+        .string("privacy_policy_link", \.privacyPolicyLink),
+        .string("access_url", \.accessURL),
+        .list("endpoints", \.endpoints, decode: { v throws(JSONDecodingError) in try Endpoint(json: v, expected: "an endpoint") }),
+        .list("software_catalogs", \.softwareCatalogs),
+        .list("partitions", \.partitions),
+        .list("roles", \.roles, decode: { v throws(JSONDecodingError) in try Role(json: v, expected: "a role") }),
+        .string("customer", \.customer),
+        .uuid("customer_uuid", \.customerUUID),
+        .string("customer_name", \.customerName),
+        .string("project", \.project),
+        .uuid("project_uuid", \.projectUUID),
+        .string("project_name", \.projectName),
+        .string("category", \.category),
+        .uuid("category_uuid", \.categoryUUID),
+        .string("category_title", \.categoryTitle),
+        .json("attributes", \.attributes),
+        .json("options", \.options),
+        .json("resource_options", \.resourceOptions),
+        .list("components", \.components),
+        .json("plugin_options", \.pluginOptions),
+        .json("state", \.state),
+        .string("native_name", \.nativeName).notInReference,
+        .string("native_description", \.nativeDescription).notInReference,
+        .string("vendor_details", \.vendorDetails),
+        .string("getting_started", \.gettingStarted),
+        .string("integration_guide", \.integrationGuide),
+        .string("thumbnail", \.thumbnail),
+        .int("order_count", \.orderCount),
+        .list("plans", \.plans),
+        .list("screenshots", \.screenshots),
+        .string("type", \.type),
+        .bool("shared", \.shared),
+        .bool("billable", \.billable),
+        .string("scope", \.scope),
+        .uuid("scope_uuid", \.scopeUUID),
+        .string("scope_name", \.scopeName),
+        .json("scope_state", \.scopeState),
+        .string("scope_error_message", \.scopeErrorMessage),
+        .list("files", \.files),
+        .list("quotas", \.quotas),
+        .string("paused_reason", \.pausedReason),
+        .string("datacite_doi", \.dataciteDOI),
+        .int("citation_count", \.citationCount),
+        .double("latitude", \.latitude),
+        .double("longitude", \.longitude),
+        .json("country", \.country),
+        .string("backend_id", \.backendID),
+        .list("organization_groups", \.organizationGroups),
+        .string("image", \.image),
+        .int("total_customers", \.totalCustomers),
+        .money("total_cost", \.totalCost),
+        .money("total_cost_estimated", \.totalCostEstimated),
+        .string("parent_description", \.parentDescription),
+        .uuid("parent_uuid", \.parentUUID),
+        .string("parent_name", \.parentName),
+        .json("backend_metadata", \.backendMetadata),
+        .bool("has_compliance_requirements", \.hasComplianceRequirements),
+        .string("compliance_checklist", \.complianceChecklist),
+        .bool("user_has_consent", \.userHasConsent),
+        .bool("google_calendar_is_public", \.googleCalendarIsPublic),
+        .string("google_calendar_link", \.googleCalendarLink),
+        .list("promotion_campaigns", \.promotionCampaigns),
+    ])
+
     /// Every key of the reference's field table, in its order.
-    public static let wireKeys: [String] = [
-        "url", "uuid", "created", "name", "slug", "description", "full_description", "privacy_policy_link",
-        "access_url", "endpoints", "software_catalogs", "partitions", "roles", "customer", "customer_uuid",
-        "customer_name", "project", "project_uuid", "project_name", "category", "category_uuid", "category_title",
-        "attributes", "options", "resource_options", "components", "plugin_options", "state", "vendor_details",
-        "getting_started", "integration_guide", "thumbnail", "order_count", "plans", "screenshots", "type", "shared",
-        "billable", "scope", "scope_uuid", "scope_name", "scope_state", "scope_error_message", "files", "quotas",
-        "paused_reason", "datacite_doi", "citation_count", "latitude", "longitude", "country", "backend_id",
-        "organization_groups", "image", "total_customers", "total_cost", "total_cost_estimated", "parent_description",
-        "parent_uuid", "parent_name", "backend_metadata", "has_compliance_requirements", "compliance_checklist",
-        "user_has_consent", "google_calendar_is_public", "google_calendar_link", "promotion_campaigns",
-    ]
+    public static let wireKeys: [String] = fields.fields.filter(\.isInReference).map(\.key)
 
     /// Reads an offering from a decoded JSON object; the error names the failing field (e.g. `plans[1].unit_price`).
     public init(json: JSONValue) throws(JSONDecodingError) {
@@ -175,93 +240,15 @@ public struct Offering: Sendable, Hashable {
         }
         self.init()
         raw = json
-        for (key, value) in members {
-            switch key {
-            case "url": url = try JSONRead.string(value, key)
-            case "uuid": uuid = try JSONRead.uuid(value, key)
-            case "created": created = try JSONRead.date(value, key)
-            case "name": name = try JSONRead.string(value, key)
-            case "slug": slug = try JSONRead.string(value, key)
-            case "description": description = try JSONRead.string(value, key)
-            case "full_description": fullDescription = try JSONRead.string(value, key)
-            case "terms_of_service": termsOfService = try JSONRead.string(value, key)
-            case "terms_of_service_link": termsOfServiceLink = try JSONRead.string(value, key)
-            case "privacy_policy_link": privacyPolicyLink = try JSONRead.string(value, key)
-            case "access_url": accessURL = try JSONRead.string(value, key)
-            case "endpoints":
-                endpoints = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Endpoint(json: v, expected: "an endpoint") }
-            case "software_catalogs":
-                softwareCatalogs = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try SoftwareCatalog(json: v) }
-            case "partitions":
-                partitions = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Partition(json: v) }
-            case "roles":
-                roles = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Role(json: v, expected: "a role") }
-            case "customer": customer = try JSONRead.string(value, key)
-            case "customer_uuid": customerUUID = try JSONRead.uuid(value, key)
-            case "customer_name": customerName = try JSONRead.string(value, key)
-            case "project": project = try JSONRead.string(value, key)
-            case "project_uuid": projectUUID = try JSONRead.uuid(value, key)
-            case "project_name": projectName = try JSONRead.string(value, key)
-            case "category": category = try JSONRead.string(value, key)
-            case "category_uuid": categoryUUID = try JSONRead.uuid(value, key)
-            case "category_title": categoryTitle = try JSONRead.string(value, key)
-            case "attributes": attributes = JSONRead.value(value)
-            case "options": options = JSONRead.value(value)
-            case "resource_options": resourceOptions = JSONRead.value(value)
-            case "components":
-                components = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Component(json: v) }
-            case "plugin_options": pluginOptions = JSONRead.value(value)
-            case "state": state = JSONRead.value(value)
-            case "native_name": nativeName = try JSONRead.string(value, key)
-            case "native_description": nativeDescription = try JSONRead.string(value, key)
-            case "vendor_details": vendorDetails = try JSONRead.string(value, key)
-            case "getting_started": gettingStarted = try JSONRead.string(value, key)
-            case "integration_guide": integrationGuide = try JSONRead.string(value, key)
-            case "thumbnail": thumbnail = try JSONRead.string(value, key)
-            case "order_count": orderCount = try JSONRead.int(value, key)
-            case "plans":
-                plans = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Plan(json: v) }
-            case "screenshots":
-                screenshots = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Screenshot(json: v) }
-            case "type": type = try JSONRead.string(value, key)
-            case "shared": shared = try JSONRead.bool(value, key)
-            case "billable": billable = try JSONRead.bool(value, key)
-            case "scope": scope = try JSONRead.string(value, key)
-            case "scope_uuid": scopeUUID = try JSONRead.uuid(value, key)
-            case "scope_name": scopeName = try JSONRead.string(value, key)
-            case "scope_state": scopeState = JSONRead.value(value)
-            case "scope_error_message": scopeErrorMessage = try JSONRead.string(value, key)
-            case "files":
-                files = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try File(json: v) }
-            case "quotas":
-                quotas = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try Quota(json: v) }
-            case "paused_reason": pausedReason = try JSONRead.string(value, key)
-            case "datacite_doi": dataciteDOI = try JSONRead.string(value, key)
-            case "citation_count": citationCount = try JSONRead.int(value, key)
-            case "latitude": latitude = try JSONRead.double(value, key)
-            case "longitude": longitude = try JSONRead.double(value, key)
-            case "country": country = JSONRead.value(value)
-            case "backend_id": backendID = try JSONRead.string(value, key)
-            case "organization_groups":
-                organizationGroups = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try OrganizationGroup(json: v) }
-            case "image": image = try JSONRead.string(value, key)
-            case "total_customers": totalCustomers = try JSONRead.int(value, key)
-            case "total_cost": totalCost = try JSONRead.money(value, key)
-            case "total_cost_estimated": totalCostEstimated = try JSONRead.money(value, key)
-            case "parent_description": parentDescription = try JSONRead.string(value, key)
-            case "parent_uuid": parentUUID = try JSONRead.uuid(value, key)
-            case "parent_name": parentName = try JSONRead.string(value, key)
-            case "backend_metadata": backendMetadata = JSONRead.value(value)
-            case "has_compliance_requirements": hasComplianceRequirements = try JSONRead.bool(value, key)
-            case "compliance_checklist": complianceChecklist = try JSONRead.string(value, key)
-            case "user_has_consent": userHasConsent = try JSONRead.bool(value, key)
-            case "google_calendar_is_public": googleCalendarIsPublic = try JSONRead.bool(value, key)
-            case "google_calendar_link": googleCalendarLink = try JSONRead.string(value, key)
-            case "promotion_campaigns":
-                promotionCampaigns = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try PromotionCampaign(json: v) }
-            default: break
-            }
-        }
+        try Offering.fields.decode(members, into: &self)
+    }
+
+    /// The offering as a JSON object: the typed fields in table order, unset ones left out, then the members of
+    /// `raw` the table does not name, in the order they were sent.
+    public var json: JSONValue {
+        var members = Offering.fields.encode(self)
+        for (key, value) in raw.objectValue ?? [] where Offering.fields.field(for: key) == nil { members.append((key, value)) }
+        return .object(members)
     }
 
     /// `state` as display text: the string itself, or compact JSON for other shapes.

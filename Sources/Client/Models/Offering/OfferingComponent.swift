@@ -1,6 +1,6 @@
 extension Offering {
     /// A measured unit of an offering (`components[]`), e.g. CPU cores or GB of storage.
-    public struct Component: Sendable, Hashable {
+    public struct Component: Sendable, Hashable, JSONModel {
         /// `uuid`
         public var uuid: WaldurUUID?
         /// `billing_type`: `fixed`, `usage`, `limit`, `one`, `few` (other values kept as sent).
@@ -46,34 +46,38 @@ extension Offering {
 
         public init() {}
 
+        /// Every member, in the order written: the one place that ties a wire key to its property.
+        public static let fields = FieldTable<Component>([
+            .uuid("uuid", \.uuid),
+            .string("billing_type", \.billingType),
+            .string("type", \.type),
+            .string("name", \.name),
+            .string("description", \.description),
+            .string("measured_unit", \.measuredUnit),
+            .int("unit_factor", \.unitFactor),
+            .json("limit_period", \.limitPeriod),
+            .int("limit_amount", \.limitAmount),
+            .string("article_code", \.articleCode),
+            .int("max_value", \.maxValue),
+            .int("min_value", \.minValue),
+            .int("max_available_limit", \.maxAvailableLimit),
+            .bool("is_boolean", \.isBoolean),
+            .int("default_limit", \.defaultLimit),
+            .int("factor", \.factor),
+            .bool("is_builtin", \.isBuiltin),
+            .bool("is_prepaid", \.isPrepaid),
+            .uuid("overage_component", \.overageComponent),
+            .int("min_prepaid_duration", \.minPrepaidDuration),
+            .int("max_prepaid_duration", \.maxPrepaidDuration),
+        ])
+
+        /// Reads the object; the error names the failing member.
         public init(json: JSONValue) throws(JSONDecodingError) {
             self.init()
-            for (key, value) in try JSONRead.members(json, expected: "a component") {
-                switch key {
-                case "uuid": uuid = try JSONRead.uuid(value, key)
-                case "billing_type": billingType = try JSONRead.string(value, key)
-                case "type": type = try JSONRead.string(value, key)
-                case "name": name = try JSONRead.string(value, key)
-                case "description": description = try JSONRead.string(value, key)
-                case "measured_unit": measuredUnit = try JSONRead.string(value, key)
-                case "unit_factor": unitFactor = try JSONRead.int(value, key)
-                case "limit_period": limitPeriod = JSONRead.value(value)
-                case "limit_amount": limitAmount = try JSONRead.int(value, key)
-                case "article_code": articleCode = try JSONRead.string(value, key)
-                case "max_value": maxValue = try JSONRead.int(value, key)
-                case "min_value": minValue = try JSONRead.int(value, key)
-                case "max_available_limit": maxAvailableLimit = try JSONRead.int(value, key)
-                case "is_boolean": isBoolean = try JSONRead.bool(value, key)
-                case "default_limit": defaultLimit = try JSONRead.int(value, key)
-                case "factor": factor = try JSONRead.int(value, key)
-                case "is_builtin": isBuiltin = try JSONRead.bool(value, key)
-                case "is_prepaid": isPrepaid = try JSONRead.bool(value, key)
-                case "overage_component": overageComponent = try JSONRead.uuid(value, key)
-                case "min_prepaid_duration": minPrepaidDuration = try JSONRead.int(value, key)
-                case "max_prepaid_duration": maxPrepaidDuration = try JSONRead.int(value, key)
-                default: break
-                }
-            }
+            try Self.fields.decode(JSONRead.members(json, expected: "a component"), into: &self)
         }
+
+        /// The object in the table's order, unset fields left out.
+        public var json: JSONValue { .object(Self.fields.encode(self)) }
     }
 }

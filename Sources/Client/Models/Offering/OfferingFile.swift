@@ -2,7 +2,7 @@ import Foundation
 
 extension Offering {
     /// A document attached to an offering (`files[]`).
-    public struct File: Sendable, Hashable {
+    public struct File: Sendable, Hashable, JSONModel {
         /// `name`
         public var name: String?
         /// `created`
@@ -16,16 +16,20 @@ extension Offering {
             self.file = file
         }
 
+        /// Every member, in the order written: the one place that ties a wire key to its property.
+        public static let fields = FieldTable<File>([
+            .string("name", \.name),
+            .date("created", \.created),
+            .string("file", \.file),
+        ])
+
+        /// Reads the object; the error names the failing member.
         public init(json: JSONValue) throws(JSONDecodingError) {
             self.init()
-            for (key, value) in try JSONRead.members(json, expected: "a file") {
-                switch key {
-                case "name": name = try JSONRead.string(value, key)
-                case "created": created = try JSONRead.date(value, key)
-                case "file": file = try JSONRead.string(value, key)
-                default: break
-                }
-            }
+            try Self.fields.decode(JSONRead.members(json, expected: "a file"), into: &self)
         }
+
+        /// The object in the table's order, unset fields left out.
+        public var json: JSONValue { .object(Self.fields.encode(self)) }
     }
 }

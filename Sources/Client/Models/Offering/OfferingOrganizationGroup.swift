@@ -1,6 +1,6 @@
 extension Offering {
     /// An organization group an offering or plan is restricted to (`organization_groups[]`).
-    public struct OrganizationGroup: Sendable, Hashable {
+    public struct OrganizationGroup: Sendable, Hashable, JSONModel {
         /// `uuid`
         public var uuid: WaldurUUID?
         /// `url`
@@ -18,20 +18,24 @@ extension Offering {
 
         public init() {}
 
+        /// Every member, in the order written: the one place that ties a wire key to its property.
+        public static let fields = FieldTable<OrganizationGroup>([
+            .uuid("uuid", \.uuid),
+            .string("url", \.url),
+            .string("name", \.name),
+            .uuid("parent_uuid", \.parentUUID),
+            .string("parent_name", \.parentName),
+            .string("parent", \.parent),
+            .int("customers_count", \.customersCount),
+        ])
+
+        /// Reads the object; the error names the failing member.
         public init(json: JSONValue) throws(JSONDecodingError) {
             self.init()
-            for (key, value) in try JSONRead.members(json, expected: "an organization group") {
-                switch key {
-                case "uuid": uuid = try JSONRead.uuid(value, key)
-                case "url": url = try JSONRead.string(value, key)
-                case "name": name = try JSONRead.string(value, key)
-                case "parent_uuid": parentUUID = try JSONRead.uuid(value, key)
-                case "parent_name": parentName = try JSONRead.string(value, key)
-                case "parent": parent = try JSONRead.string(value, key)
-                case "customers_count": customersCount = try JSONRead.int(value, key)
-                default: break
-                }
-            }
+            try Self.fields.decode(JSONRead.members(json, expected: "an organization group"), into: &self)
         }
+
+        /// The object in the table's order, unset fields left out.
+        public var json: JSONValue { .object(Self.fields.encode(self)) }
     }
 }

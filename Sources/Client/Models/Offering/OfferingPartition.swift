@@ -1,6 +1,6 @@
 extension Offering {
     /// A SLURM partition of an offering (`partitions[]`). Memory in MB, times in minutes unless noted.
-    public struct Partition: Sendable, Hashable {
+    public struct Partition: Sendable, Hashable, JSONModel {
         /// `uuid`
         public var uuid: WaldurUUID?
         /// `partition_name`
@@ -46,34 +46,38 @@ extension Offering {
 
         public init() {}
 
+        /// Every member, in the order written: the one place that ties a wire key to its property.
+        public static let fields = FieldTable<Partition>([
+            .uuid("uuid", \.uuid),
+            .string("partition_name", \.partitionName),
+            .int("cpu_bind", \.cpuBind),
+            .int("def_cpu_per_gpu", \.defCPUPerGPU),
+            .int("max_cpus_per_node", \.maxCPUsPerNode),
+            .int("max_cpus_per_socket", \.maxCPUsPerSocket),
+            .int("def_mem_per_cpu", \.defMemPerCPU),
+            .int("def_mem_per_gpu", \.defMemPerGPU),
+            .int("def_mem_per_node", \.defMemPerNode),
+            .int("max_mem_per_cpu", \.maxMemPerCPU),
+            .int("max_mem_per_node", \.maxMemPerNode),
+            .int("default_time", \.defaultTime),
+            .int("max_time", \.maxTime),
+            .int("grace_time", \.graceTime),
+            .int("max_nodes", \.maxNodes),
+            .int("min_nodes", \.minNodes),
+            .bool("exclusive_topo", \.exclusiveTopo),
+            .bool("exclusive_user", \.exclusiveUser),
+            .int("priority_tier", \.priorityTier),
+            .string("qos", \.qos),
+            .bool("req_resv", \.reqResv),
+        ])
+
+        /// Reads the object; the error names the failing member.
         public init(json: JSONValue) throws(JSONDecodingError) {
             self.init()
-            for (key, value) in try JSONRead.members(json, expected: "a partition") {
-                switch key {
-                case "uuid": uuid = try JSONRead.uuid(value, key)
-                case "partition_name": partitionName = try JSONRead.string(value, key)
-                case "cpu_bind": cpuBind = try JSONRead.int(value, key)
-                case "def_cpu_per_gpu": defCPUPerGPU = try JSONRead.int(value, key)
-                case "max_cpus_per_node": maxCPUsPerNode = try JSONRead.int(value, key)
-                case "max_cpus_per_socket": maxCPUsPerSocket = try JSONRead.int(value, key)
-                case "def_mem_per_cpu": defMemPerCPU = try JSONRead.int(value, key)
-                case "def_mem_per_gpu": defMemPerGPU = try JSONRead.int(value, key)
-                case "def_mem_per_node": defMemPerNode = try JSONRead.int(value, key)
-                case "max_mem_per_cpu": maxMemPerCPU = try JSONRead.int(value, key)
-                case "max_mem_per_node": maxMemPerNode = try JSONRead.int(value, key)
-                case "default_time": defaultTime = try JSONRead.int(value, key)
-                case "max_time": maxTime = try JSONRead.int(value, key)
-                case "grace_time": graceTime = try JSONRead.int(value, key)
-                case "max_nodes": maxNodes = try JSONRead.int(value, key)
-                case "min_nodes": minNodes = try JSONRead.int(value, key)
-                case "exclusive_topo": exclusiveTopo = try JSONRead.bool(value, key)
-                case "exclusive_user": exclusiveUser = try JSONRead.bool(value, key)
-                case "priority_tier": priorityTier = try JSONRead.int(value, key)
-                case "qos": qos = try JSONRead.string(value, key)
-                case "req_resv": reqResv = try JSONRead.bool(value, key)
-                default: break
-                }
-            }
+            try Self.fields.decode(JSONRead.members(json, expected: "a partition"), into: &self)
         }
+
+        /// The object in the table's order, unset fields left out.
+        public var json: JSONValue { .object(Self.fields.encode(self)) }
     }
 }

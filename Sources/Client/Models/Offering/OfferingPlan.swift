@@ -1,6 +1,6 @@
 extension Offering {
     /// A price plan of an offering (`plans[]`).
-    public struct Plan: Sendable, Hashable {
+    public struct Plan: Sendable, Hashable, JSONModel {
         /// `url`
         public var url: String?
         /// `uuid`
@@ -46,37 +46,39 @@ extension Offering {
 
         public init() {}
 
+        /// Every member, in the order written: the one place that ties a wire key to its property.
+        public static let fields = FieldTable<Plan>([
+            .string("url", \.url),
+            .uuid("uuid", \.uuid),
+            .string("name", \.name),
+            .string("description", \.description),
+            .string("article_code", \.articleCode),
+            .int("max_amount", \.maxAmount),
+            .bool("archived", \.archived),
+            .bool("is_active", \.isActive),
+            .money("unit_price", \.unitPrice),
+            .string("unit", \.unit),
+            .money("init_price", \.initPrice),
+            .money("switch_price", \.switchPrice),
+            .string("backend_id", \.backendID),
+            .list("organization_groups", \.organizationGroups),
+            .list("components", \.components),
+            .json("prices", \.prices),
+            .json("future_prices", \.futurePrices),
+            .json("quotas", \.quotas),
+            .int("resources_count", \.resourcesCount),
+            .string("plan_type", \.planType),
+            .money("minimal_price", \.minimalPrice),
+        ])
+
+        /// Reads the object; the error names the failing member.
         public init(json: JSONValue) throws(JSONDecodingError) {
             self.init()
-            for (key, value) in try JSONRead.members(json, expected: "a plan") {
-                switch key {
-                case "url": url = try JSONRead.string(value, key)
-                case "uuid": uuid = try JSONRead.uuid(value, key)
-                case "name": name = try JSONRead.string(value, key)
-                case "description": description = try JSONRead.string(value, key)
-                case "article_code": articleCode = try JSONRead.string(value, key)
-                case "max_amount": maxAmount = try JSONRead.int(value, key)
-                case "archived": archived = try JSONRead.bool(value, key)
-                case "is_active": isActive = try JSONRead.bool(value, key)
-                case "unit_price": unitPrice = try JSONRead.money(value, key)
-                case "unit": unit = try JSONRead.string(value, key)
-                case "init_price": initPrice = try JSONRead.money(value, key)
-                case "switch_price": switchPrice = try JSONRead.money(value, key)
-                case "backend_id": backendID = try JSONRead.string(value, key)
-                case "organization_groups":
-                    organizationGroups = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try OrganizationGroup(json: v) }
-                case "components":
-                    components = try JSONRead.array(value, key) { v throws(JSONDecodingError) in try PlanComponent(json: v) }
-                case "prices": prices = JSONRead.value(value)
-                case "future_prices": futurePrices = JSONRead.value(value)
-                case "quotas": quotas = JSONRead.value(value)
-                case "resources_count": resourcesCount = try JSONRead.int(value, key)
-                case "plan_type": planType = try JSONRead.string(value, key)
-                case "minimal_price": minimalPrice = try JSONRead.money(value, key)
-                default: break
-                }
-            }
+            try Self.fields.decode(JSONRead.members(json, expected: "a plan"), into: &self)
         }
+
+        /// The object in the table's order, unset fields left out.
+        public var json: JSONValue { .object(Self.fields.encode(self)) }
 
         /// The price of one component type from `prices` (digits kept); nil when absent, null or not an amount.
         public func price(of componentType: String) -> Money? {

@@ -1,6 +1,6 @@
 extension Offering {
     /// The price of one component within a plan (`plans[].components[]`).
-    public struct PlanComponent: Sendable, Hashable {
+    public struct PlanComponent: Sendable, Hashable, JSONModel {
         /// `type`: the component's internal name.
         public var type: String?
         /// `name`
@@ -20,21 +20,25 @@ extension Offering {
 
         public init() {}
 
+        /// Every member, in the order written: the one place that ties a wire key to its property.
+        public static let fields = FieldTable<PlanComponent>([
+            .string("type", \.type),
+            .string("name", \.name),
+            .string("measured_unit", \.measuredUnit),
+            .int("amount", \.amount),
+            .money("price", \.price),
+            .money("future_price", \.futurePrice),
+            .int("discount_threshold", \.discountThreshold),
+            .int("discount_rate", \.discountRate),
+        ])
+
+        /// Reads the object; the error names the failing member.
         public init(json: JSONValue) throws(JSONDecodingError) {
             self.init()
-            for (key, value) in try JSONRead.members(json, expected: "a plan component") {
-                switch key {
-                case "type": type = try JSONRead.string(value, key)
-                case "name": name = try JSONRead.string(value, key)
-                case "measured_unit": measuredUnit = try JSONRead.string(value, key)
-                case "amount": amount = try JSONRead.int(value, key)
-                case "price": price = try JSONRead.money(value, key)
-                case "future_price": futurePrice = try JSONRead.money(value, key)
-                case "discount_threshold": discountThreshold = try JSONRead.int(value, key)
-                case "discount_rate": discountRate = try JSONRead.int(value, key)
-                default: break
-                }
-            }
+            try Self.fields.decode(JSONRead.members(json, expected: "a plan component"), into: &self)
         }
+
+        /// The object in the table's order, unset fields left out.
+        public var json: JSONValue { .object(Self.fields.encode(self)) }
     }
 }

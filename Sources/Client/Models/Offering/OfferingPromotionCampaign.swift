@@ -1,6 +1,6 @@
 extension Offering {
     /// A promotion campaign running on an offering (`promotion_campaigns[]`).
-    public struct PromotionCampaign: Sendable, Hashable {
+    public struct PromotionCampaign: Sendable, Hashable, JSONModel {
         /// `uuid`
         public var uuid: WaldurUUID?
         /// `name`
@@ -22,22 +22,26 @@ extension Offering {
 
         public init() {}
 
+        /// Every member, in the order written: the one place that ties a wire key to its property.
+        public static let fields = FieldTable<PromotionCampaign>([
+            .uuid("uuid", \.uuid),
+            .string("name", \.name),
+            .string("start_date", \.startDate),
+            .string("end_date", \.endDate),
+            .string("discount_type", \.discountType),
+            .int("discount", \.discount),
+            .int("stock", \.stock),
+            .string("description", \.description),
+            .int("months", \.months),
+        ])
+
+        /// Reads the object; the error names the failing member.
         public init(json: JSONValue) throws(JSONDecodingError) {
             self.init()
-            for (key, value) in try JSONRead.members(json, expected: "a promotion campaign") {
-                switch key {
-                case "uuid": uuid = try JSONRead.uuid(value, key)
-                case "name": name = try JSONRead.string(value, key)
-                case "start_date": startDate = try JSONRead.string(value, key)
-                case "end_date": endDate = try JSONRead.string(value, key)
-                case "discount_type": discountType = try JSONRead.string(value, key)
-                case "discount": discount = try JSONRead.int(value, key)
-                case "stock": stock = try JSONRead.int(value, key)
-                case "description": description = try JSONRead.string(value, key)
-                case "months": months = try JSONRead.int(value, key)
-                default: break
-                }
-            }
+            try Self.fields.decode(JSONRead.members(json, expected: "a promotion campaign"), into: &self)
         }
+
+        /// The object in the table's order, unset fields left out.
+        public var json: JSONValue { .object(Self.fields.encode(self)) }
     }
 }

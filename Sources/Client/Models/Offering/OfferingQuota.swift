@@ -1,6 +1,6 @@
 extension Offering {
     /// A usage quota of an offering (`quotas[]`).
-    public struct Quota: Sendable, Hashable {
+    public struct Quota: Sendable, Hashable, JSONModel {
         /// `name`
         public var name: String?
         /// `usage`
@@ -14,16 +14,20 @@ extension Offering {
             self.limit = limit
         }
 
+        /// Every member, in the order written: the one place that ties a wire key to its property.
+        public static let fields = FieldTable<Quota>([
+            .string("name", \.name),
+            .int("usage", \.usage),
+            .int("limit", \.limit),
+        ])
+
+        /// Reads the object; the error names the failing member.
         public init(json: JSONValue) throws(JSONDecodingError) {
             self.init()
-            for (key, value) in try JSONRead.members(json, expected: "a quota") {
-                switch key {
-                case "name": name = try JSONRead.string(value, key)
-                case "usage": usage = try JSONRead.int(value, key)
-                case "limit": limit = try JSONRead.int(value, key)
-                default: break
-                }
-            }
+            try Self.fields.decode(JSONRead.members(json, expected: "a quota"), into: &self)
         }
+
+        /// The object in the table's order, unset fields left out.
+        public var json: JSONValue { .object(Self.fields.encode(self)) }
     }
 }

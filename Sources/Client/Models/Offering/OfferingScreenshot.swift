@@ -2,7 +2,7 @@ import Foundation
 
 extension Offering {
     /// A screenshot of an offering (`screenshots[]`).
-    public struct Screenshot: Sendable, Hashable {
+    public struct Screenshot: Sendable, Hashable, JSONModel {
         /// `name`
         public var name: String?
         /// `uuid`
@@ -18,19 +18,23 @@ extension Offering {
 
         public init() {}
 
+        /// Every member, in the order written: the one place that ties a wire key to its property.
+        public static let fields = FieldTable<Screenshot>([
+            .string("name", \.name),
+            .uuid("uuid", \.uuid),
+            .string("description", \.description),
+            .string("image", \.image),
+            .string("thumbnail", \.thumbnail),
+            .date("created", \.created),
+        ])
+
+        /// Reads the object; the error names the failing member.
         public init(json: JSONValue) throws(JSONDecodingError) {
             self.init()
-            for (key, value) in try JSONRead.members(json, expected: "a screenshot") {
-                switch key {
-                case "name": name = try JSONRead.string(value, key)
-                case "uuid": uuid = try JSONRead.uuid(value, key)
-                case "description": description = try JSONRead.string(value, key)
-                case "image": image = try JSONRead.string(value, key)
-                case "thumbnail": thumbnail = try JSONRead.string(value, key)
-                case "created": created = try JSONRead.date(value, key)
-                default: break
-                }
-            }
+            try Self.fields.decode(JSONRead.members(json, expected: "a screenshot"), into: &self)
         }
+
+        /// The object in the table's order, unset fields left out.
+        public var json: JSONValue { .object(Self.fields.encode(self)) }
     }
 }

@@ -1,6 +1,6 @@
 extension Offering {
     /// A software catalog enabled on an offering (`software_catalogs[]`).
-    public struct SoftwareCatalog: Sendable, Hashable {
+    public struct SoftwareCatalog: Sendable, Hashable, JSONModel {
         /// `uuid`
         public var uuid: WaldurUUID?
         /// `catalog`
@@ -16,29 +16,27 @@ extension Offering {
 
         public init() {}
 
+        /// Every member, in the order written: the one place that ties a wire key to its property.
+        public static let fields = FieldTable<SoftwareCatalog>([
+            .uuid("uuid", \.uuid),
+            .object("catalog", \.catalog),
+            .json("enabled_cpu_family", \.enabledCPUFamily),
+            .json("enabled_cpu_microarchitectures", \.enabledCPUMicroarchitectures),
+            .int("package_count", \.packageCount),
+            .object("partition", \.partition),
+        ])
+
+        /// Reads the object; the error names the failing member.
         public init(json: JSONValue) throws(JSONDecodingError) {
             self.init()
-            for (key, value) in try JSONRead.members(json, expected: "a software catalog") {
-                switch key {
-                case "uuid": uuid = try JSONRead.uuid(value, key)
-                case "catalog":
-                    if !value.isNull {
-                        do { catalog = try Catalog(json: value) } catch { throw error.under(key) }
-                    }
-                case "enabled_cpu_family": enabledCPUFamily = JSONRead.value(value)
-                case "enabled_cpu_microarchitectures": enabledCPUMicroarchitectures = JSONRead.value(value)
-                case "package_count": packageCount = try JSONRead.int(value, key)
-                case "partition":
-                    if !value.isNull {
-                        do { partition = try PartitionRef(json: value) } catch { throw error.under(key) }
-                    }
-                default: break
-                }
-            }
+            try Self.fields.decode(JSONRead.members(json, expected: "a software catalog"), into: &self)
         }
 
+        /// The object in the table's order, unset fields left out.
+        public var json: JSONValue { .object(Self.fields.encode(self)) }
+
         /// The catalog itself (`software_catalogs[].catalog`).
-        public struct Catalog: Sendable, Hashable {
+        public struct Catalog: Sendable, Hashable, JSONModel {
             /// `uuid`
             public var uuid: WaldurUUID?
             /// `name`
@@ -50,22 +48,26 @@ extension Offering {
 
             public init() {}
 
+            /// Every member, in the order written: the one place that ties a wire key to its property.
+            public static let fields = FieldTable<Catalog>([
+                .uuid("uuid", \.uuid),
+                .string("name", \.name),
+                .string("version", \.version),
+                .string("description", \.description),
+            ])
+
+            /// Reads the object; the error names the failing member.
             public init(json: JSONValue) throws(JSONDecodingError) {
                 self.init()
-                for (key, value) in try JSONRead.members(json, expected: "a catalog") {
-                    switch key {
-                    case "uuid": uuid = try JSONRead.uuid(value, key)
-                    case "name": name = try JSONRead.string(value, key)
-                    case "version": version = try JSONRead.string(value, key)
-                    case "description": description = try JSONRead.string(value, key)
-                    default: break
-                    }
-                }
+                try Self.fields.decode(JSONRead.members(json, expected: "a catalog"), into: &self)
             }
+
+            /// The object in the table's order, unset fields left out.
+            public var json: JSONValue { .object(Self.fields.encode(self)) }
         }
 
         /// The partition a catalog is bound to (`software_catalogs[].partition`).
-        public struct PartitionRef: Sendable, Hashable {
+        public struct PartitionRef: Sendable, Hashable, JSONModel {
             /// `uuid`
             public var uuid: WaldurUUID?
             /// `partition_name`
@@ -77,18 +79,22 @@ extension Offering {
 
             public init() {}
 
+            /// Every member, in the order written: the one place that ties a wire key to its property.
+            public static let fields = FieldTable<PartitionRef>([
+                .uuid("uuid", \.uuid),
+                .string("partition_name", \.partitionName),
+                .int("priority_tier", \.priorityTier),
+                .string("qos", \.qos),
+            ])
+
+            /// Reads the object; the error names the failing member.
             public init(json: JSONValue) throws(JSONDecodingError) {
                 self.init()
-                for (key, value) in try JSONRead.members(json, expected: "a partition") {
-                    switch key {
-                    case "uuid": uuid = try JSONRead.uuid(value, key)
-                    case "partition_name": partitionName = try JSONRead.string(value, key)
-                    case "priority_tier": priorityTier = try JSONRead.int(value, key)
-                    case "qos": qos = try JSONRead.string(value, key)
-                    default: break
-                    }
-                }
+                try Self.fields.decode(JSONRead.members(json, expected: "a partition"), into: &self)
             }
+
+            /// The object in the table's order, unset fields left out.
+            public var json: JSONValue { .object(Self.fields.encode(self)) }
         }
     }
 }
