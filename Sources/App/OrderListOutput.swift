@@ -17,6 +17,13 @@ struct OrderListOutput {
         emit(out)
     }
 
+    /// Orders exactly as the server sent them, one JSON object per line (every key, nulls and number text kept).
+    func writeRawNDJSON(_ orders: [JSONValue]) {
+        var out = ""
+        for order in orders { out += JSONWriter.string(order) + "\n" }
+        emit(out)
+    }
+
     func writeJSON(_ orders: [Order]) {
         emit(JSONWriter.string(.array(orders.map(\.json))) + "\n")
     }
