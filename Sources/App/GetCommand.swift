@@ -21,7 +21,7 @@ struct GetCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (session, uuids) = try await ReadTargets.open(connection, target)
+        let (session, uuids) = try await ReadTargets.open(connection.server, requestTimeout: connection.timeout, target)
         let client = session.client
         let fields = field
         let results: [Result<RawOrder, WaldurError>] = await boundedMap(uuids, limit: concurrency) { uuid in

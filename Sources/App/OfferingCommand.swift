@@ -17,7 +17,7 @@ struct OfferingCommand: AsyncParsableCommand {
     static let headers = ["ORDER", "OFFERING", "NAME", "TYPE", "STATE", "PLANS"]
 
     func run() async throws {
-        let (session, uuids) = try await ReadTargets.open(connection, target)
+        let (session, uuids) = try await ReadTargets.open(connection.server, requestTimeout: connection.timeout, target)
         let client = session.client
         let results: [Result<JSONValue, WaldurError>] = await boundedMap(uuids, limit: 4) { uuid in
             do throws(WaldurError) { return .success(try await client.offeringRaw(of: uuid)) } catch { return .failure(error) }

@@ -14,7 +14,7 @@ struct WaitCommand: AsyncParsableCommand {
         """
     )
 
-    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var server: ServerOptions
     @OptionGroup var target: OrderArguments
     @Option(help: "States to wait for, comma-separated (e.g. executing,done).") var until: String
     @Option(help: "Give up after this long (90s, 10m, 1h).") var timeout = DurationArgument(seconds: 600)
@@ -36,7 +36,7 @@ struct WaitCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (session, uuids) = try await ReadTargets.open(connection, target)
+        let (session, uuids) = try await ReadTargets.open(server, target)
         let client = session.client
         let wanted = Set(targetStates)
         let deadline = Date().addingTimeInterval(timeout.seconds)
