@@ -101,6 +101,36 @@ import WaldurSandbox
         await sandbox.stop()
     }
 
+    @Test func onATerminalBulkAsksOnceAndNoIsTheDefault() async throws {
+        defer { try? FileManager.default.removeItem(at: stateHome) }
+        let sandbox = try await start()
+        let pending = try await orders(sandbox, "provider", .pendingProvider)
+        try #require(pending.count >= 2)
+        let targets = pending.prefix(2).map(\.uuid.hex)
+        let total = pending.prefix(2).compactMap(\.cost).map(\.value).reduce(0, +)
+        let command = "\(Binary.url.path) approve \(targets.joined(separator: " "))"
+        let environment = ["WALDUR_API_URL": sandbox.url.absoluteString, "WALDUR_ACCESS_TOKEN": token(sandbox, "provider"),
+                           "XDG_STATE_HOME": stateHome.path]
+
+        let declined = try Tmux(command, environment: environment)
+        let asked = try await declined.waitFor("[y/N]")
+        #expect(asked.contains("approve 2 orders (2 as provider), costs \(Money(total).formatted()) in total. Proceed? [y/N]"), "\(asked)")
+        try declined.send("Enter")
+        let no = try await declined.waitFor("[exited")
+        #expect(no.contains("nothing sent") && no.contains("[exited 1]"), "\(no)")
+        #expect(await sandbox.mutationTotal() == 0)
+
+        let accepted = try Tmux(command, environment: environment)
+        _ = try await accepted.waitFor("[y/N]")
+        try accepted.type("y")
+        try accepted.send("Enter")
+        let yes = try await accepted.waitFor("[exited")
+        #expect(yes.contains("[exited 0]"), "\(yes)")
+        #expect(yes.contains("succeeded"))
+        for u in targets { #expect(await sandbox.mutationCount(order: u, action: "approve_by_provider") == 1) }
+        await sandbox.stop()
+    }
+
     @Test func rejectTakesTheSideAndTheComment() async throws {
         defer { try? FileManager.default.removeItem(at: stateHome) }
         let sandbox = try await start()
