@@ -42,7 +42,7 @@ struct CreateCommand: AsyncParsableCommand {
             let proj = try await resolver.project(project)
             let planLink = try await plan.asyncMap { try await resolver.plan($0, offering: off) }
             request = OrderCreateRequest(offering: resolver.url("marketplace-public-offerings", off.uuid), project: resolver.url("projects", proj.uuid),
-                                         plan: planLink.map { resolver.url("marketplace-plans", $0.uuid) }, attributes: attributesJSON,
+                                         plan: planLink.map { resolver.url("marketplace-public-offerings/\(off.uuid)/plans", $0.uuid) }, attributes: attributesJSON,
                                          limits: limitsJSON, requestComment: requestComment, type: type.map(OrderType.init(wire:)), startDate: startDate)
         } catch {
             await session.close()
