@@ -222,17 +222,17 @@ struct ActionRunner {
                     let entry = AuditEntry(time: Date(), user: user, call: call, action: title, answer: run.answer, replaced: run.replaced)
                     do { try await audit.record(entry) } catch { await auditFailures.add("\(error)") }
                 }
-                return Self.line(p.uuid, title, call.endpoint.wirePath, run)
+                return Self.explained(Self.line(p.uuid, title, call.endpoint.wirePath, run), before: state)
             case let .attachmentPut(filename, data):
-                return await Self.attachment(p.uuid, title, "update_attachment", filename, client, audit, user, auditFailures) {
+                return Self.explained(await Self.attachment(p.uuid, title, "update_attachment", filename, client, audit, user, auditFailures) {
                     () async throws(WaldurError) -> ActionResult in
                     _ = try await client.updateAttachment(p.uuid, filename: filename, data: data)
                     return ActionResult(status: 200, detail: nil)
-                }
+                }, before: state)
             case .attachmentRemove:
-                return await Self.attachment(p.uuid, title, OrderOperation.deleteAttachment.wireName, nil, client, audit, user, auditFailures) {
+                return Self.explained(await Self.attachment(p.uuid, title, OrderOperation.deleteAttachment.wireName, nil, client, audit, user, auditFailures) {
                     () async throws(WaldurError) -> ActionResult in try await client.deleteAttachment(p.uuid)
-                }
+                }, before: state)
             }
         }
         for failure in await auditFailures.all { TerminalIO.note("waldur-orders: the audit log could not be written: \(failure)") }
@@ -258,6 +258,18 @@ struct ActionRunner {
             let state = try? await client.retrieve(uuid, fields: ["uuid", "state"]).state?.wire
             return ResultLine(order: uuid, action: title, endpoint: endpoint, httpStatus: r.status, state: state, outcome: "succeeded", message: r.detail ?? "")
         }
+    }
+
+    /// A refused or failed line keeps the state read before the call (the server did not change it); a 404 on an order
+    /// that was just read means the endpoint is missing (Waldur 2024-10 has no set_backend_id or attachment endpoints).
+    static func explained(_ line: ResultLine, before: String?) -> ResultLine {
+        var line = line
+        guard line.outcome == "refused" || line.outcome == "failed" else { return line }
+        if line.state == nil { line.state = before }
+        if line.httpStatus == 404, before != nil, let endpoint = line.endpoint, endpoint != "delete", endpoint != "unlink" {
+            line.message = "this server has no \(endpoint) endpoint (the order itself was readable just before); \(line.message)"
+        }
+        return line
     }
 
     /// The result line of a table action's run.
