@@ -62,7 +62,6 @@ struct UICommand: AsyncParsableCommand {
             mouse: !noMouse && (appConfig.mouse ?? true),
             serverHost: session.host,
             user: session.username,
-            readOnly: storeConfig.readOnly,
             environment: environment,
             asciiOnly: ascii,
             queueColumns: appConfig.queueColumns

@@ -21,9 +21,9 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
     let (keyMap, keyProblems) = KeyMap.withOverrides(options.keyBindings)
     let charset: Charset = options.asciiOnly ? .ascii : driver.charset
     var controller = TerminalController(keyMap: keyMap, mouseEnabled: options.mouse, charset: charset)
-    let historyFile = FilterHistoryFile(directory: store.state.configuration.stateDirectory
-        ?? SortFile.defaultDirectory(environment: options.environment))
-    controller.filterHistory = FilterHistory(entries: historyFile.read())
+    // Earlier filters are remembered beside the sort, in the state directory (none configured: not remembered).
+    let historyFile = store.state.configuration.stateDirectory.map { FilterHistoryFile(directory: $0) }
+    controller.filterHistory = FilterHistory(entries: historyFile?.read() ?? [])
     let (queueColumns, columnProblems) = QueueColumns.parse(options.queueColumns)
     let startupNotes = choice.messages + keyProblems + columnProblems
     if !startupNotes.isEmpty {
@@ -31,7 +31,7 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
     }
     driver.setMouse(options.mouse)
     let renderer = ScreenRenderer(context: ScreenContext(
-        serverHost: options.serverHost, user: options.user, readOnly: options.readOnly, keyMap: keyMap, charset: charset,
+        serverHost: options.serverHost, user: options.user, keyMap: keyMap, charset: charset,
         queueColumns: queueColumns, queueNames: store.state.queues.map(\.name)))
 
     let loop = RunLoopSignal(waiter: driver.waiter)
@@ -85,7 +85,7 @@ public func runTerminalApp(store: Store, options: TerminalOptions) async -> Int3
                     return false
                 }
             case let .saveFilterHistory(filters):
-                do { try historyFile.write(filters) } catch {
+                do { try historyFile?.write(filters) } catch {
                     notice = ("filter history not saved: \(error.localizedDescription)", true)
                 }
             }

@@ -11,8 +11,6 @@ public struct TerminalOptions: Sendable {
     /// Shown in the header.
     public var serverHost: String
     public var user: String?
-    /// Shows the read-only badge and leaves write keys out of the hints (the store refuses them).
-    public var readOnly: Bool
     /// The environment (NO_COLOR, HOME, XDG_CONFIG_HOME, TERM).
     public var environment: [String: String]
     /// Where themes are looked up; nil uses `ThemeLoader.standard(environment:)`.
@@ -25,7 +23,7 @@ public struct TerminalOptions: Sendable {
     public var queueColumns: [String: [String]] = [:]
 
     public init(theme: String? = nil, themeFromFlag: Bool = false, keyBindings: [String: String] = [:], mouse: Bool = true, serverHost: String,
-                user: String? = nil, readOnly: Bool = false, environment: [String: String], themeLoader: ThemeLoader? = nil,
+                user: String? = nil, environment: [String: String], themeLoader: ThemeLoader? = nil,
                 tickInterval: Double = 1, asciiOnly: Bool = false, queueColumns: [String: [String]] = [:]) {
         self.queueColumns = queueColumns
         self.theme = theme
@@ -34,7 +32,6 @@ public struct TerminalOptions: Sendable {
         self.mouse = mouse
         self.serverHost = serverHost
         self.user = user
-        self.readOnly = readOnly
         self.environment = environment
         self.themeLoader = themeLoader
         self.tickInterval = tickInterval

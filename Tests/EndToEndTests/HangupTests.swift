@@ -14,11 +14,7 @@ import Glibc
     }
 
     /// Whether `pid` still runs (not gone, not a zombie).
-    func running(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return false }
-        return !stat[close...].hasPrefix(") Z")
-    }
+    func running(_ pid: Int32) -> Bool { AppProcess.isRunning(pid) }
 
     @Test func theAppExitsWhenItsTerminalHangsUp() async throws {
         var options = SandboxOptions()

@@ -9,12 +9,7 @@ import Glibc
 /// both when the session is killed (a hang-up) and when the pane's processes get SIGTERM first, as a tmux or SSH
 /// teardown does.
 @Suite(.serialized) struct TerminalKillTests {
-    /// Whether `pid` still runs (not gone, not a zombie).
-    func running(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return false }
-        return !stat[close...].hasPrefix(") Z")
-    }
+    func running(_ pid: Int32) -> Bool { AppProcess.isRunning(pid) }
 
     enum Mode: String, CaseIterable { case list, dialog, filter, help }
 
@@ -39,16 +34,22 @@ import Glibc
         }
     }
 
-    @Test(arguments: Mode.allCases, [false, true])
-    func theAppExitsWhenItsTerminalIsKilled(mode: Mode, sigtermFirst: Bool) async throws {
+    /// A sandbox with `orders` orders and the app on it (live refresh every second) in tmux, loaded; the app's pid.
+    func launch(orders: Int) async throws -> (RunningSandbox, Tmux, Int32) {
         var options = SandboxOptions()
-        options.orderCount = 40
+        options.orderCount = orders
         let sandbox = try await Sandbox.start(options)
         let tmux = try Tmux("\(Binary.url.path) --api-url \(sandbox.url.absoluteString) --refresh 1",
                             environment: ["WALDUR_ACCESS_TOKEN": sandbox.user(role: "staff")?.token ?? ""])
-        let loaded = try await tmux.waitFor { $0.contains("All 40") }
-        try #require(loaded.contains("All 40"), "\(loaded)")
+        let loaded = try await tmux.waitFor { $0.contains("All \(orders)") }
+        try #require(loaded.contains("All \(orders)"), "\(loaded)")
         let app = try #require(try AppProcess.pid(in: tmux), "the app under the pane's shell")
+        return (sandbox, tmux, app)
+    }
+
+    @Test(arguments: Mode.allCases, [false, true])
+    func theAppExitsWhenItsTerminalIsKilled(mode: Mode, sigtermFirst: Bool) async throws {
+        let (sandbox, tmux, app) = try await launch(orders: 40)
         try await enter(mode, tmux)
         let shell = try tmux.panePID()
         if sigtermFirst { kill(-shell, SIGTERM) }
@@ -63,14 +64,7 @@ import Glibc
 
     @Test("a resize storm down to 30×8 with a dialog open, Ctrl-Z/fg and a hang-up during redraws: no crash, the app ends with 129")
     func resizeStormSuspendAndHangupDuringRedraws() async throws {
-        var options = SandboxOptions()
-        options.orderCount = 60
-        let sandbox = try await Sandbox.start(options)
-        let tmux = try Tmux("\(Binary.url.path) --api-url \(sandbox.url.absoluteString) --refresh 1",
-                            environment: ["WALDUR_ACCESS_TOKEN": sandbox.user(role: "staff")?.token ?? ""])
-        let loaded = try await tmux.waitFor { $0.contains("All 60") }
-        try #require(loaded.contains("All 60"), "\(loaded)")
-        let app = try #require(try AppProcess.pid(in: tmux))
+        let (sandbox, tmux, app) = try await launch(orders: 60)
         try await enter(.dialog, tmux)
         let sizes = [(30, 8), (120, 40), (44, 12), (80, 24), (31, 9), (200, 50), (60, 20), (30, 8)]
         for round in 0..<40 {

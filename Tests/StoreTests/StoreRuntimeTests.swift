@@ -192,11 +192,8 @@ import WaldurClient
 }
 
 @Suite struct SortFileTests {
-    @Test func xdgDirectoryResolution() {
-        #expect(SortFile.defaultDirectory(environment: ["XDG_STATE_HOME": "/x/state", "HOME": "/h"]).path == "/x/state/waldur-orders")
-        #expect(SortFile.defaultDirectory(environment: ["HOME": "/h"]).path == "/h/.local/state/waldur-orders")
-        #expect(SortFile.defaultDirectory(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"]).path == "/h/.local/state/waldur-orders")
-    }
+    // The XDG state directory is resolved in one place, `StatePaths` (Sources/Config), and tested there
+    // (AppConfigFileTests): the same three cases this suite checked on the copy SortFile had.
 
     @Test func garbageReadsAsNothing() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sortfile-\(UUID().uuidString)")

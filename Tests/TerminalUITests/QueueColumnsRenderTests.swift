@@ -123,7 +123,7 @@ import WaldurClient
         var state = Fixture.state(Self.orders(), configuration: StoreConfiguration(isStaff: true, refreshInterval: 10,
                                                                                      userQueues: [("On call", "state:erred")]))
         Fixture.apply(&state, .selectQueue(7))
-        let renderer = ScreenRenderer(context: ScreenContext(serverHost: "h", user: "u", readOnly: false, queueColumns: columns))
+        let renderer = ScreenRenderer(context: ScreenContext(serverHost: "h", user: "u", queueColumns: columns))
         var controller = TerminalController()
         controller.sync(state: state, width: 80, height: 24)
         let frame = renderer.render(state: state, ui: controller.ui, width: 80, height: 24)
@@ -181,7 +181,7 @@ import WaldurClient
         var state = Fixture.state(Self.orders(), configuration: StoreConfiguration(isStaff: true, refreshInterval: 10,
                                                                                      userQueues: [("My HPC", "offering:hpc")]))
         Fixture.apply(&state, .selectQueue(6))
-        let context = ScreenContext(serverHost: "h", user: nil, readOnly: false, queueNames: state.queues.map(\.name))
+        let context = ScreenContext(serverHost: "h", user: nil, queueNames: state.queues.map(\.name))
         let text = HelpOverlayView.lines(context: context, width: 80)
             .map { $0.segments.map(\.text).joined() }
         #expect(text.contains { $0.contains("queue “My HPC”") })

@@ -5,12 +5,12 @@ import Testing
 import WaldurClient
 
 @Suite struct RenderTests {
-    static func render(_ state: AppState, ui: UIState = UIState(), width: Int, height: Int, readOnly: Bool = false,
+    static func render(_ state: AppState, ui: UIState = UIState(), width: Int, height: Int,
                        charset: Charset = .unicode) -> Frame {
         var controller = TerminalController(charset: charset)
         controller.ui = ui
         controller.sync(state: state, width: width, height: height)
-        return Fixture.renderer(readOnly: readOnly, charset: charset).render(state: state, ui: controller.ui, width: width, height: height)
+        return Fixture.renderer(charset: charset).render(state: state, ui: controller.ui, width: width, height: height)
     }
 
     @Test func layoutAt80x24() {
@@ -192,7 +192,7 @@ import WaldurClient
             return
         }
         _ = reduce(&state, .pageLoaded(id: request.id, orders: Fixture.orders(50), totalCount: 10_000))
-        let frame = Self.render(state, width: 120, height: 30, readOnly: true)
+        let frame = Self.render(state, width: 120, height: 30)
         #expect(frame.grid.lines[0].contains("READ-ONLY"))
         #expect(frame.grid.lines[0].contains("loading 50 of 10,000"))
         // Write actions are left out of the hints in read-only mode.

@@ -56,8 +56,9 @@ enum Fixture {
         for a in actions { _ = reduce(&state, a) }
     }
 
-    static func renderer(readOnly: Bool = false, keyMap: KeyMap = .defaults, charset: Charset = .unicode) -> ScreenRenderer {
-        ScreenRenderer(context: ScreenContext(serverHost: "waldur.example.org", user: "alice", readOnly: readOnly, keyMap: keyMap, charset: charset))
+    /// A renderer (read-only mode is the state's configuration, not the renderer's).
+    static func renderer(keyMap: KeyMap = .defaults, charset: Charset = .unicode) -> ScreenRenderer {
+        ScreenRenderer(context: ScreenContext(serverHost: "waldur.example.org", user: "alice", keyMap: keyMap, charset: charset))
     }
 
     static func orders(_ count: Int) -> [Order] {

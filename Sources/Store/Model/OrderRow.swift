@@ -43,6 +43,18 @@ struct OrderRow: Sendable, Equatable {
     /// When the new/changed highlight was set (seconds since 1970; NaN when none): it clears after a minute.
     var highlightedAt: Double = .nan
 
+    /// Equal field by field, absent dates (NaN) equal to each other.
+    func isSame(as other: OrderRow) -> Bool {
+        func settled(_ r: OrderRow) -> OrderRow {
+            var r = r
+            for path in [\OrderRow.created, \.modified, \.consumerReviewedAt, \.providerReviewedAt, \.highlightedAt] where r[keyPath: path].isNaN {
+                r[keyPath: path] = -.infinity
+            }
+            return r
+        }
+        return settled(self) == settled(other)
+    }
+
     static let unknownCode: UInt8 = 254
     static let absentCode: UInt8 = 255
     static let pendingConsumerCode = UInt8(OrderState.known.firstIndex(of: .pendingConsumer) ?? 0)

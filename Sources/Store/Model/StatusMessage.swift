@@ -3,7 +3,7 @@ import Foundation
 /// A line for the status bar and the message log.
 ///
 /// Lifetimes: information clears after `infoLifetime` or at the next user action; a warning after
-/// `warningLifetime`; an error stays until the condition it reports no longer holds (its `topic` is cleared by a
+/// `warningLifetime` (a general one, such as "cannot approve: …", also at the next user action); an error stays until the condition it reports no longer holds (its `topic` is cleared by a
 /// later success: a load error by the next load that works) or until Esc. The log keeps every message in full.
 public struct StatusMessage: Sendable, Equatable {
     public enum Level: Sendable, Equatable { case info, warning, error }

@@ -22,7 +22,7 @@ public struct StoreConfiguration: Sendable, Equatable {
     public var pageSize: Int
     /// User queues from the configuration file: a tab name and a filter expression.
     public var userQueues: [(name: String, filter: String)]
-    /// The directory for the remembered sort; nil resolves `$XDG_STATE_HOME/waldur-orders` (default ~/.local/state/waldur-orders).
+    /// The directory for the remembered sort and filters (the app passes `StatePaths.stateDirectory`); nil remembers nothing.
     public var stateDirectory: URL?
 
     public init(readOnly: Bool = false, isStaff: Bool = false, username: String? = nil, refreshInterval: TimeInterval = 10,

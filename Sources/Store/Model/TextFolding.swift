@@ -1,6 +1,15 @@
 import Foundation
 
 /// Case- and accent-insensitive text for searching, and sanitised text for display.
+///
+/// The sanitizing contract, in two layers with one job each:
+/// 1. The store hands out server text only as display lines (`displayLine`, `displayLines`): line breaks split,
+///    C0/C1 controls (ESC, BEL, NUL, DEL…) and line separators replaced by U+FFFD, tabs by a space, huge values cut
+///    (`clipped`). Every `ListRow`, `DetailViewModel` line and `StatusMessage` is built this way.
+/// 2. The terminal UI's `Sanitizer` is the last guard at the terminal: `CellGrid` applies it to every cell drawn, so
+///    whatever is left that could change the terminal or hide text (bidi controls, format characters, unassigned
+///    code points, and controls in text that did not come through the store, such as the pager's) is shown as a
+///    visible placeholder. Nothing reaches the terminal raw even when a caller skips layer 1.
 public enum TextFolding {
     /// Lower-cased, without diacritics or width variants: "Ćlient Ωrg" → "client ωrg".
     public static func fold(_ text: String) -> String {

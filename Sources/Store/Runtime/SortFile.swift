@@ -1,20 +1,12 @@
 import Foundation
 
-/// The small state file that remembers the sort across restarts: `$XDG_STATE_HOME/waldur-orders/state.json`
-/// (default `~/.local/state/waldur-orders/state.json`). Unreadable or odd content reads as "nothing remembered".
+/// The small state file that remembers the sort across restarts: `state.json` in the state directory (the app
+/// passes `StatePaths.stateDirectory`, `$XDG_STATE_HOME/waldur-orders`). Unreadable or odd content reads as "nothing
+/// remembered".
 public struct SortFile: Sendable {
     public let url: URL
 
     public init(directory: URL) { url = directory.appendingPathComponent("state.json") }
-
-    /// The directory from the environment: `XDG_STATE_HOME` when absolute, else `HOME/.local/state`, plus `waldur-orders`.
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("waldur-orders")
-        }
-        let home = environment["HOME"] ?? NSHomeDirectory()
-        return URL(fileURLWithPath: home).appendingPathComponent(".local/state/waldur-orders")
-    }
 
     /// The remembered sort, or nil.
     public func read() -> OrderSort? {

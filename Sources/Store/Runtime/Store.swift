@@ -10,7 +10,8 @@ public final class Store {
     public var onChange: (@MainActor (AppState) -> Void)?
 
     let service: any OrderService
-    let sortFile: SortFile
+    /// Where the sort is remembered (nil: nowhere).
+    let sortFile: SortFile?
     let clock: @Sendable () -> Date
     let audit: (any AuditRecorder)?
     var loadTasks: [Int: Task<Void, Never>] = [:]
@@ -19,14 +20,14 @@ public final class Store {
     var ticker: Task<Void, Never>?
 
     /// - Parameters:
-    ///   - sortFile: where the sort is remembered; nil uses the configuration's directory or the XDG default.
+    ///   - sortFile: where the sort is remembered; nil uses the configuration's state directory (none: not remembered).
     ///   - clock: the time source for `.start`, ticks and audit entries.
     ///   - audit: where every action call is recorded before its result is shown; nil records nothing.
     public init(service: any OrderService, configuration: StoreConfiguration, sortFile: SortFile? = nil,
                 clock: @escaping @Sendable () -> Date = { Date() }, audit: (any AuditRecorder)? = nil) {
         self.service = service
         self.audit = audit
-        self.sortFile = sortFile ?? SortFile(directory: configuration.stateDirectory ?? SortFile.defaultDirectory())
+        self.sortFile = sortFile ?? configuration.stateDirectory.map { SortFile(directory: $0) }
         self.clock = clock
         self.state = AppState(configuration: configuration, now: clock())
     }
@@ -86,16 +87,16 @@ public final class Store {
         case .loadPersistedSort:
             let file = sortFile
             track { store in
-                let sort = await Task.detached { file.read() }.value
+                let sort = await Task.detached { file?.read() }.value
                 store.send(.persistedSortLoaded(sort))
             }
         case let .persistSort(sort):
-            let file = sortFile
+            guard let file = sortFile else { return }
             track { store in
                 let failure: String? = await Task.detached { () -> String? in
                     do { try file.write(sort); return nil } catch { return "\(error)" }
                 }.value
-                if let failure { store.state.message(.warning, "could not remember the sort in \(file.url.path): \(failure)") }
+                if let failure { store.send(.sortNotRemembered("could not remember the sort in \(file.url.path): \(failure)")) }
             }
         case let .load(request):
             let service = self.service

@@ -3,7 +3,8 @@
 /// characters, line separators, unassigned code points) becomes a visible placeholder.
 ///
 /// The cell grid applies the same rules to everything drawn into it, so nothing reaches the
-/// terminal raw even if a caller forgets; this type exposes them for whole strings.
+/// terminal raw even if a caller forgets; this type exposes them for whole strings. This is layer 2 of the
+/// contract documented on `TextFolding` (layer 1, the store's display lines, already replaced controls by U+FFFD).
 public enum Sanitizer {
     /// What replaces one unsafe scalar, or nil when the scalar is safe (or simply dropped).
     enum Replacement: Equatable {

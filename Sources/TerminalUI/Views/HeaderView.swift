@@ -36,7 +36,7 @@ enum HeaderView {
         let leftRoom = end
         var x = 0
         x += grid.put(title, x: x, y: row, maxWidth: max(0, leftRoom - x), role: .header)
-        let readOnly = context.readOnly || state.configuration.readOnly
+        let readOnly = state.configuration.readOnly
         let badge = width >= 80 ? " READ-ONLY " : " RO "
         let badgeWidth = readOnly ? cells(badge) + 1 : 0
         let hostRoom = leftRoom - x - badgeWidth

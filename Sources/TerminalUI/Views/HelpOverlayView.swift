@@ -1,7 +1,8 @@
 /// The `?` window: every command with the keys currently bound to it (unbound ones say so),
 /// then the fixed keys of dialogs and the filter line.
 enum HelpOverlayView {
-    static func lines(context: ScreenContext, width: Int) -> [StyledLine] {
+    /// `readOnly`: the store's read-only mode (write commands are marked disabled).
+    static func lines(context: ScreenContext, readOnly: Bool = false, width: Int) -> [StyledLine] {
         let queueNames = context.queueNames
         var out: [StyledLine] = []
         let keyWidth = 16
@@ -13,7 +14,7 @@ enum HelpOverlayView {
                 summary = entry.command.summary
             }
             let keys = entry.keys.isEmpty ? "(unbound)" : entry.keys.map(\.description).joined(separator: ", ")
-            let readOnlyNote = (context.readOnly && entry.command.isWrite) ? "  [read-only: disabled]" : ""
+            let readOnlyNote = (readOnly && entry.command.isWrite) ? "  [read-only: disabled]" : ""
             let padded = CellText.truncate(keys, to: keyWidth, charset: context.charset)
             let pad = String(repeating: " ", count: max(0, keyWidth - CellText.width(padded, charset: context.charset)))
             out.append(StyledLine([
@@ -38,22 +39,9 @@ enum HelpOverlayView {
         return out
     }
 
-    static func draw(_ grid: inout CellGrid, bounds: Rect, context: ScreenContext, scroll: Int) {
-        let width = min(bounds.width - 2, 90)
-        let height = bounds.height
-        guard width > 20, height > 4 else { return }
-        let x = bounds.x + (bounds.width - width) / 2
-        let y = bounds.y
-        grid.fill(x: x, y: y, width: width, height: height, role: .dialog)
-        grid.drawBox(x: x, y: y, width: width, height: height, role: .dialog, title: "Keys", titleRole: .dialogTitle)
-        let all = lines(context: context, width: width - 4)
-        let rows = height - 2
-        let top = min(max(0, scroll), max(0, all.count - rows))
-        for (i, line) in all.dropFirst(top).prefix(rows).enumerated() {
-            line.draw(&grid, x: x + 2, y: y + 1 + i, width: width - 4)
-        }
-        if all.count > rows {
-            grid.putRight(" \(min(all.count, top + rows))/\(all.count) ", right: x + width - 2, y: y + height - 1, maxWidth: 12, role: .dialog)
+    static func draw(_ grid: inout CellGrid, bounds: Rect, context: ScreenContext, readOnly: Bool, scroll: Int) {
+        ScrollingWindow.draw(&grid, bounds: bounds, maxWidth: 90, title: "Keys", scroll: scroll) { width in
+            lines(context: context, readOnly: readOnly, width: width)
         }
     }
 }

@@ -10,15 +10,16 @@ enum HintLineView {
         func bound(_ c: KeyCommand, _ text: String) {
             if let k = map.label(for: c) { hints.append((k, text)) }
         }
-        let readOnly = context.readOnly || state.configuration.readOnly
+        let readOnly = state.configuration.readOnly
         if let confirmation = state.confirmation {
             let chord = TerminalController.confirmChord.description
             if case let .field(i) = ui.dialogFocus, i < confirmation.fields.count {
-                hints += [("type", confirmation.fields[i].prompt), ("enter", i + 1 < confirmation.fields.count ? "next field" : "to [Yes]"),
-                          (chord, confirmation.action.title), ("esc", "cancel")]
+                // Short enough for 80 columns: the field's own prompt is in the dialog.
+                hints += [("esc", "cancel"), (chord, confirmation.action.title), ("enter", i + 1 < confirmation.fields.count ? "next field" : "to [Yes]"),
+                          ("tab", "buttons"), ("type", "text (y, n, q are text here)")]
             } else if !confirmation.fields.isEmpty {
-                hints += [("enter", ui.dialogFocus == .yes ? confirmation.action.title : "cancel"), ("tab", "switch"),
-                          (chord, confirmation.action.title), ("esc", "cancel"), ("type", "edits the text")]
+                hints += [("enter", ui.dialogFocus == .yes ? confirmation.action.title : "cancel"), ("esc", "cancel"),
+                          (chord, confirmation.action.title), ("tab", "switch"), ("type", "edits the text")]
             } else {
                 hints += [("y", "yes"), ("n", "no"), ("tab", "switch"), ("enter", "choose"), ("esc", "cancel")]
             }

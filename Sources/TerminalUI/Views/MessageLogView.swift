@@ -37,22 +37,10 @@ enum MessageLogView {
     }
 
     static func draw(_ grid: inout CellGrid, bounds: Rect, state: AppState, scroll: Int) {
-        let width = min(bounds.width - 2, 110)
-        let height = bounds.height
-        guard width > 20, height > 4 else { return }
-        let x = bounds.x + (bounds.width - width) / 2
-        let y = bounds.y
-        grid.fill(x: x, y: y, width: width, height: height, role: .dialog)
-        grid.drawBox(x: x, y: y, width: width, height: height, role: .dialog,
-                     title: "Messages (newest first, last \(AppState.messageLogLimit))", titleRole: .dialogTitle)
-        let all = lines(state: state, width: width - 4, charset: grid.charset)
-        let rows = height - 2
-        let top = min(max(0, scroll), max(0, all.count - rows))
-        for (i, line) in all.dropFirst(top).prefix(rows).enumerated() {
-            line.draw(&grid, x: x + 2, y: y + 1 + i, width: width - 4)
-        }
-        if all.count > rows {
-            grid.putRight(" \(min(all.count, top + rows))/\(all.count) ", right: x + width - 2, y: y + height - 1, maxWidth: 14, role: .dialog)
+        let charset = grid.charset
+        ScrollingWindow.draw(&grid, bounds: bounds, maxWidth: 110, title: "Messages (newest first, last \(AppState.messageLogLimit))",
+                             scroll: scroll) { width in
+            lines(state: state, width: width, charset: charset)
         }
     }
 }

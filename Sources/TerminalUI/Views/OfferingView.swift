@@ -1,24 +1,8 @@
 import OrderStore
 import WaldurClient
 
-/// The `o` window: the selected order's offering, and how its loaded orders spread over states.
+/// The `o` window: the selected order's offering, and how its loaded orders spread over states (`AppState.offeringSummary`).
 enum OfferingView {
-    /// Builds the summary from the visible list (what the list shows right now).
-    static func summary(state: AppState) -> OfferingSummary? {
-        guard let selected = state.selectedRow else { return nil }
-        var counts: [String: Int] = [:]
-        var total = 0
-        for row in state.visibleRows(0..<state.visibleCount) where row.offering == selected.offering && row.offeringType == selected.offeringType {
-            counts[row.state.wire, default: 0] += 1
-            total += 1
-        }
-        let order = OrderState.known.map(\.wire)
-        var list: [(state: String, count: Int)] = order.compactMap { s in counts[s].map { (s, $0) } }
-        for (s, n) in counts.sorted(by: { $0.key < $1.key }) where !order.contains(s) { list.append((s, n)) }
-        return OfferingSummary(name: selected.offering, type: selected.offeringType, provider: selected.provider,
-                               plan: selected.plan, counts: list, total: total)
-    }
-
     static func draw(_ grid: inout CellGrid, bounds: Rect, summary: OfferingSummary, queueName: String) {
         var lines: [StyledLine] = []
         func kv(_ k: String, _ v: String) {

@@ -47,7 +47,7 @@ public struct ScreenRenderer: Sendable {
         HintLineView.draw(&grid, row: layout.hintRow, state: state, ui: ui, context: context)
         switch ui.overlay {
         case .help:
-            HelpOverlayView.draw(&grid, bounds: layout.body, context: context, scroll: ui.overlayScroll)
+            HelpOverlayView.draw(&grid, bounds: layout.body, context: context, readOnly: state.configuration.readOnly, scroll: ui.overlayScroll)
         case .messages:
             MessageLogView.draw(&grid, bounds: layout.body, state: state, scroll: ui.overlayScroll)
         case let .offering(summary):

@@ -181,7 +181,7 @@ public struct TerminalController: Sendable {
         if command == .offering, case .offering = ui.overlay { closeOverlay(); return [] }
         if key == .enter, case let .offering(summary) = ui.overlay {
             closeOverlay()
-            return [.send(.setFilterText(TerminalController.offeringFilter(summary.name)))]
+            return [.send(.setFilterText(FilterText.offering(summary.name)))]
         }
         let page = max(1, layout.body.height - 2)
         switch command {
@@ -195,7 +195,7 @@ public struct TerminalController: Sendable {
         default: break
         }
         if ui.overlay == .help {
-            let total = HelpOverlayView.lines(context: ScreenContext(serverHost: "", user: nil, readOnly: false, keyMap: keyMap, charset: charset), width: 80).count
+            let total = HelpOverlayView.lines(context: ScreenContext(serverHost: "", user: nil, keyMap: keyMap, charset: charset), readOnly: false, width: 80).count
             ui.overlayScroll = min(ui.overlayScroll, max(0, total - (layout.body.height - 2)))
         }
         if ui.overlay == .messages {
@@ -319,7 +319,7 @@ public struct TerminalController: Sendable {
         case .approve, .reject, .cancel, .setExecuting, .setDone, .setErred, .setBackendID, .unlink, .delete:
             return command.orderAction.map { [.send(.requestAction($0))] } ?? []
         case .offering:
-            guard let summary = OfferingView.summary(state: state) else {
+            guard let summary = state.offeringSummary else {
                 ui.notice = ("no order selected", false)
                 return []
             }
@@ -407,11 +407,5 @@ public struct TerminalController: Sendable {
         while t.last == " " { t.removeLast() }
         while let last = t.last, last != " " { t.removeLast() }
         return String(t)
-    }
-
-    /// A filter line that narrows the list to one offering.
-    static func offeringFilter(_ name: String) -> String {
-        if name.contains("\"") { return "offering:" + name.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\"", with: "") }
-        return "offering:\"\(name)\""
     }
 }

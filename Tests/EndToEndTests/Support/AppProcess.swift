@@ -29,4 +29,11 @@ enum AppProcess {
     }
 
     static func isAlive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 }
+
+    /// Whether `pid` still runs (not gone, not a zombie), from /proc.
+    static func isRunning(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[close...].hasPrefix(") Z")
+    }
 }

@@ -33,11 +33,13 @@ extension AppState {
     /// The number of loaded orders.
     public var loadedCount: Int { rows.count }
 
+    /// A name as a list cell shows it: a line at most (a megabyte-long name is cut before it is sanitised on every frame).
+    func cellText(_ id: UInt32) -> String { TextFolding.displayLine(TextFolding.clipped(pool[id], maxBytes: 1024)) }
+
     func listRow(_ i: Int, selected: Bool) -> ListRow {
         let r = rows[i]
         let uuid = r.uuid(pool)
-        // A list cell shows a line at most: a megabyte-long name is cut before it is sanitised on every frame.
-        func s(_ id: UInt32) -> String { TextFolding.displayLine(TextFolding.clipped(pool[id], maxBytes: 1024)) }
+        func s(_ id: UInt32) -> String { cellText(id) }
         return ListRow(
             uuid: uuid, shortUUID: String(TextFolding.displayLine(uuid.hex).prefix(8)), state: r.state(pool),
             type: TextFolding.displayLine(r.type(pool)?.wire ?? ""), offering: s(r.offering), offeringType: s(r.offeringType), plan: s(r.plan),
@@ -47,6 +49,25 @@ extension AppState {
             created: OrderRow.date(r.created), modified: OrderRow.date(r.modified), consumerReviewedAt: OrderRow.date(r.consumerReviewedAt),
             isSelected: selected, isMarked: marked.contains(uuid), isNew: r.isNew, isChanged: r.isChanged,
             pendingAction: pendingActions[uuid], needsMe: r.inNeedsMe, errorMessage: s(r.errorMessage), backendID: s(r.backendID))
+    }
+
+    /// The selected order's offering and how the orders of it in the current view spread over states (lifecycle order,
+    /// then unknown states by name); nil when nothing is selected.
+    public var offeringSummary: OfferingSummary? {
+        guard let selected = selectedRow else { return nil }
+        var counts: [String: Int] = [:]
+        var total = 0
+        for i in visible {
+            let r = rows[Int(i)]
+            guard cellText(r.offering) == selected.offering, cellText(r.offeringType) == selected.offeringType else { continue }
+            counts[r.state(pool).wire, default: 0] += 1
+            total += 1
+        }
+        let order = OrderState.known.map(\.wire)
+        var list: [(state: String, count: Int)] = order.compactMap { s in counts[s].map { (s, $0) } }
+        for (s, n) in counts.sorted(by: { $0.key < $1.key }) where !order.contains(s) { list.append((s, n)) }
+        return OfferingSummary(name: selected.offering, type: selected.offeringType, provider: selected.provider,
+                               plan: selected.plan, counts: list, total: total)
     }
 
     /// The detail view of the selected order (from the full order when fetched, else from its list row).

@@ -12,18 +12,21 @@ extension AppState {
     }
 
     mutating func clearHighlight(row i: Int) {
-        guard i >= 0, i < rows.count else { return }
-        rows[i].flags &= ~(OrderRow.newFlag | OrderRow.changedFlag)
-        rows[i].highlightedAt = .nan
+        orders.updateFlags(row: i) { row in
+            row.flags &= ~(OrderRow.newFlag | OrderRow.changedFlag)
+            row.highlightedAt = .nan
+        }
     }
 
     /// Clears the markers set a minute or more ago.
     mutating func expireHighlights() {
         let limit = now.timeIntervalSince1970 - AppState.highlightSeconds
         let mask = OrderRow.newFlag | OrderRow.changedFlag
-        for i in rows.indices where rows[i].flags & mask != 0 && !(rows[i].highlightedAt > limit) {
-            clearHighlight(row: i)
-        }
+        guard rows.contains(where: { $0.flags & mask != 0 && !($0.highlightedAt > limit) }) else { return }
+        orders.updateFlags({ row in
+            row.flags &= ~mask
+            row.highlightedAt = .nan
+        }, where: { $0.flags & mask != 0 && !($0.highlightedAt > limit) })
     }
 
     /// While the first loads are in flight (pages, the "Needs me" queries) and the user has not moved, the selection

@@ -8,6 +8,8 @@ public enum AppAction: Sendable, Equatable {
     case start(now: Date)
     /// Result of `.loadPersistedSort` (nil: nothing remembered or unreadable).
     case persistedSortLoaded(OrderSort?)
+    /// Writing the sort to the state file failed (the reason).
+    case sortNotRemembered(String)
     /// The clock: drives live refresh, staleness ages and time-relative filters.
     case tick(now: Date)
     /// Reload everything now (uses the current filter's server parameters).
@@ -74,7 +76,7 @@ extension AppAction {
              .markAllVisible, .clearMarks, .requestAction, .confirmAction, .cancelAction, .setRefreshPaused,
              .toggleRefreshPaused, .dismissMessage:
             return true
-        case .start, .persistedSortLoaded, .tick, .pageLoaded, .loadFinished, .loadFailed, .orderRetrieved,
+        case .start, .persistedSortLoaded, .sortNotRemembered, .tick, .pageLoaded, .loadFinished, .loadFailed, .orderRetrieved,
              .orderRetrieveFailed, .setActionInput, .setActionField, .actionCompleted, .auditFailed, .clearHighlights:
             return false
         }

@@ -2,7 +2,7 @@ import Foundation
 import WaldurClient
 
 /// Everything the screen shows, as a value. Change it only through `reduce(_:_:)`.
-public struct AppState: Sendable {
+public struct AppState: Sendable, Equatable {
     public internal(set) var configuration: StoreConfiguration
     /// The clock as last told by `.start`/`.tick` (the reducer never reads the system clock).
     public internal(set) var now: Date
@@ -12,8 +12,6 @@ public struct AppState: Sendable {
     /// The tabs: the built-in ones, then the user queues.
     public internal(set) var queues: [Queue]
     public internal(set) var selectedQueueIndex: Int = 0
-    /// Orders per tab that also pass the typed filter (same order as `queues`).
-    public internal(set) var queueCounts: [Int]
     /// User queues from the configuration whose filter did not parse, with the error (they match nothing).
     public internal(set) var queueErrors: [String: FilterParseError] = [:]
     /// The filter line as typed.
@@ -28,28 +26,8 @@ public struct AppState: Sendable {
     // MARK: List
 
     public internal(set) var sort: OrderSort = .default
-    /// Every loaded order, compact (not in display order).
-    var rows: [OrderRow] = []
-    /// Names of the rows.
-    public internal(set) var pool = StringPool()
-    var index: [RowKey: Int32] = [:]
-    /// All rows in sort order.
-    var sorted: [Int32] = []
-    /// Sorted rows passing the typed filter (any queue).
-    var filtered: [Int32] = []
-    /// Rows of the selected queue passing the filter, in sort order (what the list shows).
-    var visible: [Int32] = []
-    var compiledFilter = CompiledFilter.matchAll
-    /// Per row (by row index): state code in the low 4 bits (15: unknown), bit 7 when in "Needs me". Small and
-    /// contiguous, so counting the queues over the sorted list stays in cache.
-    var hot: [UInt8] = []
-    /// Per row: bit k when in the k-th user queue.
-    var queueMasks: [UInt32] = []
-    var queueFilters: [CompiledFilter?] = []
-    /// The filter `filtered` was computed with (to narrow incrementally).
-    var filteredWith: FilterExpression = .empty
-    /// Recent filter results for the current rows and sort (backspace returns to one instantly).
-    var filterCache: [(expression: FilterExpression, compiled: CompiledFilter, filtered: [Int32])] = []
+    /// The loaded orders and everything derived from them for the list (sorted, filtered, queued, visible).
+    var orders: OrderIndex
 
     /// The order the cursor is on (it follows the order across refreshes, filtering and sorting).
     public internal(set) var selectedUUID: WaldurUUID?
@@ -108,7 +86,6 @@ public struct AppState: Sendable {
         self.configuration = configuration
         self.now = now
         var queues = Queue.builtIn
-        var filters: [CompiledFilter?] = Array(repeating: nil, count: queues.count)
         var errors: [String: FilterParseError] = [:]
         for (name, text) in configuration.userQueues {
             switch parseFilter(text) {
@@ -118,12 +95,10 @@ public struct AppState: Sendable {
                 errors[name] = error
                 queues.append(Queue(name: name, kind: .custom(FilterExpression(terms: [FilterTerm(.state([]))]))))
             }
-            filters.append(nil)
         }
         self.queues = queues
-        self.queueFilters = filters
         self.queueErrors = errors
-        self.queueCounts = Array(repeating: 0, count: queues.count)
+        self.orders = OrderIndex(queueCount: queues.count)
         var refresh = RefreshStatus()
         refresh.isPaused = false
         self.refresh = refresh
@@ -133,7 +108,7 @@ public struct AppState: Sendable {
     }
 
     /// A load in flight.
-    struct RunningLoad: Sendable {
+    struct RunningLoad: Sendable, Equatable {
         var purpose: LoadPurpose
         var startedAt: Date
         var seen: Set<RowKey> = []

@@ -86,89 +86,27 @@ extension AppState {
 
     /// Merges orders from a load. Returns effects (re-fetch of a changed selected order).
     mutating func merge(_ orders: [Order], purpose: LoadPurpose?, flagChanges: Bool) -> [Effect] {
-        var effects: [Effect] = []
-        filterCache.removeAll()
-        var needsResort = false
-        var appended: [Int32] = []
         var flag: UInt8 = 0
         switch purpose {
         case .needsMeConsumer: flag = OrderRow.needsMeConsumerFlag
         case .needsMeProvider: flag = OrderRow.needsMeProviderFlag
         default: break
         }
-        for order in orders {
-            var row = OrderRow(order, pool: &pool)
-            if let i = index[row.key] {
-                let old = rows[Int(i)]
-                // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.
-                if old.modified > row.modified { continue }
-                row.flags = old.flags | flag
-                row.highlightedAt = old.highlightedAt
-                let changed = old.stateCode != row.stateCode || old.stateWire != row.stateWire || old.modified != row.modified || old.cost != row.cost
-                if !sameSortKey(old, row) { needsResort = true }
-                if changed {
-                    if flagChanges, !old.isNew {
-                        row.flags |= OrderRow.changedFlag
-                        row.highlightedAt = now.timeIntervalSince1970
-                    }
-                    let uuid = order.uuid
-                    if detailCache[uuid] != nil {
-                        detailCache[uuid] = nil
-                        if selectedUUID == uuid, !detailLoading.contains(uuid) {
-                            detailLoading.insert(uuid)
-                            effects.append(.retrieveOrder(uuid))
-                        }
-                    }
-                }
-                rows[Int(i)] = row
-            } else {
-                row.flags |= flag
-                if flagChanges {
-                    row.flags |= OrderRow.newFlag
-                    row.highlightedAt = now.timeIntervalSince1970
-                }
-                let i = Int32(rows.count)
-                rows.append(row)
-                index[row.key] = i
-                appended.append(i)
+        let bigLoad = isFullLoadRunning
+        var result = OrderIndex.MergeResult()
+        updateList { index, view in
+            result = index.merge(orders, flag: flag, flagChanges: flagChanges, bigLoadRunning: bigLoad, view: view)
+        }
+        var effects: [Effect] = []
+        // A changed order's full copy is stale: drop it, and fetch it again when it is the one shown.
+        for uuid in result.changed where detailCache[uuid] != nil {
+            detailCache[uuid] = nil
+            if selectedUUID == uuid, !detailLoading.contains(uuid) {
+                detailLoading.insert(uuid)
+                effects.append(.retrieveOrder(uuid))
             }
         }
-        rebuildHot()
-        compileQueueFilters()
-        let hasNewNames = compiledFilter.tests.contains { if case .text = $0.test { return true }; if case .field = $0.test { return true }; return false }
-        if hasNewNames { compiledFilter = CompiledFilter(appliedFilter, pool: pool, now: now, previous: compiledFilter) }
-        if needsResort || (!appended.isEmpty && (sorted.count <= 5000 || rows.count >= 2 * sorted.count || !isFullLoadRunning)) {
-            resort()
-        } else if !appended.isEmpty {
-            // During a big load: new rows go to the end until the load finishes (then everything is sorted).
-            sorted += appended
-            filterCache.removeAll()
-            refilter(narrowing: false)
-        } else {
-            // Rows changed in place without moving in the sort order: only the filter and queues need a look.
-            refilter(narrowing: false)
-        }
         return effects + selectionEffects()
-    }
-
-    /// Whether a changed row keeps its place in the current sort (then no re-sort is needed).
-    func sameSortKey(_ a: OrderRow, _ b: OrderRow) -> Bool {
-        switch sort.key {
-        case .created: return a.created == b.created || (a.created.isNaN && b.created.isNaN)
-        case .modified: return a.modified == b.modified || (a.modified.isNaN && b.modified.isNaN)
-        case .consumerReviewedAt: return a.consumerReviewedAt == b.consumerReviewedAt || (a.consumerReviewedAt.isNaN && b.consumerReviewedAt.isNaN)
-        case .state: return a.stateCode == b.stateCode && a.stateWire == b.stateWire
-        case .type: return a.typeCode == b.typeCode && a.typeWire == b.typeWire
-        case .cost: return a.cost == b.cost
-        case .offering: return a.offering == b.offering
-        case .plan: return a.plan == b.plan
-        case .project: return a.project == b.project
-        case .customer: return a.customer == b.customer
-        case .provider: return a.provider == b.provider
-        case .resource: return a.resource == b.resource
-        case .createdBy: return a.creator == b.creator
-        case .uuid: return true
-        }
     }
 
     var isFullLoadRunning: Bool {

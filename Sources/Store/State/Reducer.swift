@@ -3,8 +3,8 @@ import WaldurClient
 
 /// The pure reducer: applies `action` to `state` and returns the work to do. No I/O, no clock reads.
 public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
-    // Information lines last until the user's next action.
-    if action.isUserIntent { state.retireMessages { $0.level == .info } }
+    // Information lines, and refusals about what was selected then, last until the user's next action.
+    if action.isUserIntent { state.retireMessages { $0.level == .info || ($0.level == .warning && $0.topic == .general) } }
     switch action {
     case let .start(now):
         guard !state.started else { return [] }
@@ -16,6 +16,10 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         if let sort { state.sort = sort }
         state.resort()
         return state.startFullLoad(reconcile: false)
+
+    case let .sortNotRemembered(reason):
+        state.message(.warning, reason)
+        return []
 
     case let .tick(now):
         return state.tick(now)
@@ -46,20 +50,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             state.filterError = nil
             guard expression != state.appliedFilter else { return [] }
             state.appliedFilter = expression
-            if !expression.dependsOnTime, let hit = state.filterCache.first(where: { $0.expression == expression }) {
-                state.compiledFilter = hit.compiled
-                state.filtered = hit.filtered
-                state.filteredWith = expression
-                state.requeue()
-                return state.selectionEffects()
-            }
-            let narrowing = expression.narrows(state.filteredWith)
-            state.compiledFilter = CompiledFilter(expression, pool: state.pool, now: state.now, previous: state.compiledFilter)
-            state.refilter(narrowing: narrowing)
-            if !expression.dependsOnTime {
-                state.filterCache.append((expression, state.compiledFilter, state.filtered))
-                if state.filterCache.count > 24 { state.filterCache.removeFirst() }
-            }
+            state.updateList { $0.applyFilter($1) }
             return state.selectionEffects()
         case let .failure(error):
             state.filterError = error
@@ -166,7 +157,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
 
     case .clearHighlights:
         let mask = ~(OrderRow.newFlag | OrderRow.changedFlag)
-        for i in state.rows.indices where state.rows[i].flags & ~mask != 0 { state.rows[i].flags &= mask }
+        state.orders.updateFlags({ $0.flags &= mask }, where: { $0.flags & ~mask != 0 })
         return []
 
     case .dismissMessage:
@@ -225,7 +216,7 @@ extension AppState {
     /// A full order from the server: updates its row and caches it for the detail view.
     mutating func acceptFullOrder(_ order: Order) -> [Effect] {
         let incoming = order.modified?.timeIntervalSince1970 ?? .nan
-        let known = Double.maximum(index[RowKey(order.uuid)].map { rows[Int($0)].modified } ?? .nan,
+        let known = Double.maximum(rowIndex(order.uuid).map { rows[Int($0)].modified } ?? .nan,
                                    detailCache[order.uuid]?.modified?.timeIntervalSince1970 ?? .nan)
         if known > incoming {
             // A fetch that lost a race with a newer answer (an action's re-fetch, a poll): the newer one stays.
@@ -282,10 +273,8 @@ extension AppState {
             return selectionEffects()
         case .needsMeConsumer(incremental: false), .needsMeProvider(incremental: false):
             let flag = load.purpose == .needsMeConsumer(incremental: false) ? OrderRow.needsMeConsumerFlag : OrderRow.needsMeProviderFlag
-            for i in rows.indices {
-                if load.seen.contains(rows[i].key) { rows[i].flags |= flag } else { rows[i].flags &= ~flag }
-            }
-            rebuildHot()
+            let seen = load.seen
+            orders.updateFlags { row in if seen.contains(row.key) { row.flags |= flag } else { row.flags &= ~flag } }
             requeue()
             clearTopic(.needsMe)
             return []
@@ -345,9 +334,7 @@ extension AppState {
         if appliedFilter.dependsOnTime || queues.contains(where: { if case let .custom(e) = $0.kind { return e.dependsOnTime } else { return false } }),
            abs(t.timeIntervalSince(timeFilterAt)) >= 15 {
             timeFilterAt = t
-            compiledFilter = CompiledFilter(appliedFilter, pool: pool, now: now, previous: compiledFilter)
-            compileQueueFilters()
-            refilter(narrowing: false)
+            updateList { $0.reevaluateTimeFilters($1) }
             effects += selectionEffects()
         }
         guard started, hasLoaded, configuration.refreshInterval > 0, !refresh.isPaused, !isPolling else { return effects }
