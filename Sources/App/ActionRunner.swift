@@ -148,7 +148,9 @@ struct ActionRunner {
             if attributes != nil, endpoint != .approveByProvider {
                 return .refused(reason: "--attributes goes only with the provider's approval; this order is \(facts.state.wire)", outcome: "refused", status: nil)
             }
-            return .call(ActionCall(endpoint, uuid, text: text, traceback: traceback, attributes: attributes))
+            // The consumer's rejection takes no comment: it is not sent, so the audit log does not claim it was.
+            let sentText = endpoint == .rejectByConsumer ? nil : text
+            return .call(ActionCall(endpoint, uuid, text: sentText, traceback: traceback, attributes: attributes))
         case let .attachmentPut(filename, data):
             if let reason = ActionRules.attachmentRefusal(for: facts, configuration: configuration) { return .refused(reason: reason, outcome: "refused", status: nil) }
             return .attachmentPut(filename: filename, data: data)

@@ -14,7 +14,7 @@ struct RejectCommand: AsyncParsableCommand {
     @OptionGroup var options: ActionOptions
 
     @Option(name: .customLong("as"), help: "Only this side: consumer or provider.") var side: ReviewSide?
-    @Option(help: "A comment to the consumer (sent with the provider's rejection).") var comment: String?
+    @Option(help: "A comment to the consumer, sent with the provider's rejection (the consumer's rejection takes none).") var comment: String?
 
     func run() async throws {
         try await ActionRunner(connection: connection, arguments: target, options: options)
