@@ -2,8 +2,16 @@ import ArgumentParser
 import Foundation
 import WaldurClient
 
-/// How to reach Waldur: flags shared by every command that talks to a server.
+/// How to reach Waldur: flags shared by every command that talks to a server, with the request timeout.
 struct ConnectionOptions: ParsableArguments {
+    @OptionGroup var server: ServerOptions
+
+    @Option(help: "Seconds allowed for one request.")
+    var timeout: Double = 30
+}
+
+/// The server, token and demo flags (`wait` has its own `--timeout`, so the request timeout is apart).
+struct ServerOptions: ParsableArguments {
     @Option(name: .customLong("api-url"), help: "Waldur API URL (else WALDUR_API_URL, else the credentials profile).")
     var apiURL: String?
 
@@ -15,9 +23,6 @@ struct ConnectionOptions: ParsableArguments {
 
     @Flag(name: .customLong("insecure-http"), help: "Allow plain http:// to hosts other than loopback.")
     var insecureHTTP = false
-
-    @Option(help: "Seconds allowed for one request.")
-    var timeout: Double = 30
 
     @Flag(help: "Run against the embedded demo sandbox instead of a real Waldur.")
     var demo = false

@@ -69,13 +69,20 @@ struct ListCommand: AsyncParsableCommand {
         let output = OrderListOutput(format: format, width: TerminalSize.columns(), fields: field)
         var seen = 0
         var collected: [Order] = []
+        // JSON and NDJSON print each order as the server sent it: every key, null values, numbers as written.
+        var collectedRaw: [JSONValue] = []
         do {
             pages: for try await page in session.client.listOrders(listQuery) {
                 var orders = page.orders
-                if let limit, seen + orders.count > limit { orders = Array(orders.prefix(limit - seen)) }
+                var raw = page.raw.count == page.orders.count ? page.raw : page.orders.map(\.json)
+                if let limit, seen + orders.count > limit {
+                    orders = Array(orders.prefix(limit - seen))
+                    raw = Array(raw.prefix(limit - seen))
+                }
                 seen += orders.count
                 switch format {
-                case .ndjson: output.writeNDJSON(orders)
+                case .ndjson: output.writeRawNDJSON(raw)
+                case .json: collectedRaw += raw
                 default: collected += orders
                 }
                 if let limit, seen >= limit { break pages }
@@ -86,7 +93,7 @@ struct ListCommand: AsyncParsableCommand {
         }
         switch format {
         case .ndjson: break
-        case .json: output.writeJSON(collected)
+        case .json: output.emit(JSONWriter.string(.array(collectedRaw)) + "\n")
         case .tsv: output.writeTSV(collected)
         case .table: output.writeTable(collected)
         }

@@ -11,14 +11,11 @@ struct OrderListOutput {
     static let columnFields = ["uuid", "state", "type", "offering_name", "project_name", "customer_name", "cost", "created"]
     static let headers = ["UUID", "STATE", "TYPE", "OFFERING", "PROJECT", "CUSTOMER", "COST", "CREATED"]
 
-    func writeNDJSON(_ orders: [Order]) {
+    /// Orders exactly as the server sent them, one JSON object per line (every key, nulls and number text kept).
+    func writeRawNDJSON(_ orders: [JSONValue]) {
         var out = ""
-        for order in orders { out += JSONWriter.string(order.json) + "\n" }
+        for order in orders { out += JSONWriter.string(order) + "\n" }
         emit(out)
-    }
-
-    func writeJSON(_ orders: [Order]) {
-        emit(JSONWriter.string(.array(orders.map(\.json))) + "\n")
     }
 
     func writeTSV(_ orders: [Order]) {

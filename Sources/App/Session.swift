@@ -20,8 +20,13 @@ final class Session: Sendable {
         self.sandbox = sandbox
     }
 
-    static func open(_ options: ConnectionOptions) async throws -> Session {
-        if options.demo { return try await openDemo(options) }
+    static func open(_ connection: ConnectionOptions) async throws -> Session {
+        try await open(connection.server, requestTimeout: connection.timeout)
+    }
+
+    /// Connects with `options`, allowing `requestTimeout` seconds per request.
+    static func open(_ options: ServerOptions, requestTimeout: Double) async throws -> Session {
+        if options.demo { return try await openDemo(options, requestTimeout: requestTimeout) }
         let environment = ProcessInfo.processInfo.environment
         let home = FileManager.default.homeDirectoryForCurrentUser
         do throws(WaldurError) {
@@ -36,7 +41,7 @@ final class Session: Sendable {
                     + "~/.config/waldur-cli/credentials.toml (chmod 600); tokens are never taken as flag values")
             }
             var config = resolved.clientConfiguration
-            config.requestTimeout = options.timeout
+            config.requestTimeout = requestTimeout
             AppLogging.logger("waldur-orders").info("connecting to \(resolved.apiRoot.absoluteString) (token from \(resolved.tokenSource))")
             return Session(client: makeClient(config), host: resolved.apiRoot.host ?? "", username: nil)
         } catch {
@@ -58,7 +63,7 @@ final class Session: Sendable {
     }
 
     /// Starts the embedded sandbox on an ephemeral loopback port and connects as the demo user.
-    static func openDemo(_ options: ConnectionOptions) async throws -> Session {
+    static func openDemo(_ options: ServerOptions, requestTimeout: Double) async throws -> Session {
         var sandboxOptions = SandboxOptions()
         sandboxOptions.activity = true
         let sandbox: RunningSandbox
@@ -69,7 +74,7 @@ final class Session: Sendable {
             await sandbox.stop()
             throw CommandFailure("no demo user '\(options.demoUser)'; use one of: \(sandbox.users.map(\.role).joined(separator: ", "))")
         }
-        let config = ClientConfiguration(apiRoot: sandbox.url, token: APIToken(user.token), requestTimeout: options.timeout)
+        let config = ClientConfiguration(apiRoot: sandbox.url, token: APIToken(user.token), requestTimeout: requestTimeout)
         return Session(client: makeClient(config), host: "demo sandbox", username: user.username, isStaff: user.role == "staff", sandbox: sandbox)
     }
 

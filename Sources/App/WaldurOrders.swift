@@ -13,7 +13,9 @@ struct WaldurOrders: AsyncParsableCommand {
         The token is never accepted as a flag value.
         """,
         version: "0.1.0",
-        subcommands: [UICommand.self, ListCommand.self, AuditCommand.self, SandboxCommand.self],
+        subcommands: [UICommand.self, ListCommand.self, GetCommand.self, ApproveCommand.self, RejectCommand.self, CancelCommand.self,
+                      SetStateCommand.self, SetBackendIDCommand.self, AttachmentCommand.self, UnlinkCommand.self, DeleteCommand.self,
+                      CreateCommand.self, OfferingCommand.self, WaitCommand.self, AuditCommand.self, SandboxCommand.self, ManCommand.self],
         defaultSubcommand: UICommand.self
     )
 }

@@ -9,9 +9,12 @@ public struct OrderPage: Sendable {
     public var page: Int
     /// The `rel="next"` link, when there is another page.
     public var next: URL?
+    /// Each order exactly as the server sent it (every key, null values, number text), parallel to `orders`.
+    public var raw: [JSONValue]
 
-    public init(orders: [Order], totalCount: Int?, page: Int, next: URL?) {
+    public init(orders: [Order], totalCount: Int?, page: Int, next: URL?, raw: [JSONValue] = []) {
         self.orders = orders
+        self.raw = raw
         self.totalCount = totalCount
         self.page = page
         self.next = next

@@ -39,7 +39,8 @@ public struct WaldurClient: Sendable {
         let orders: [Order]
         do { orders = try Order.list(json: json) } catch { throw WaldurError.undecodable(error) }
         let total = response.header("X-Result-Count").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        return OrderPage(orders: orders, totalCount: total, page: page, next: OrderPage.links(response.header("Link"))["next"])
+        return OrderPage(orders: orders, totalCount: total, page: page, next: OrderPage.links(response.header("Link"))["next"],
+                         raw: json.arrayValue ?? [])
     }
 
     /// Every page of a list, as they arrive: the first page comes first; when the server announces a total,
@@ -138,10 +139,26 @@ public struct WaldurClient: Sendable {
 
     /// One order; `fields` trims it like the list's `field=`.
     public func retrieve(_ uuid: WaldurUUID, fields: [String] = []) async throws(WaldurError) -> Order {
+        try await retrieveRaw(uuid, fields: fields).order
+    }
+
+    /// One order, decoded and exactly as the server sent it (for output that keeps every key and value).
+    public func retrieveRaw(_ uuid: WaldurUUID, fields: [String] = []) async throws(WaldurError) -> RawOrder {
         let query = fields.map { "field=\(OrderListQuery.escape($0))" }.joined(separator: "&")
         let response = try await perform(HTTPRequest(method: "GET", url: ordersURL(uuid, query: query)))
         let json = try decodeJSON(response)
-        do { return try Order(json: json) } catch { throw WaldurError.undecodable(error) }
+        do { return RawOrder(order: try Order(json: json), json: json) } catch { throw WaldurError.undecodable(error) }
+    }
+
+    /// The offering of an order exactly as the server sent it.
+    public func offeringRaw(of uuid: WaldurUUID) async throws(WaldurError) -> JSONValue {
+        try decodeJSON(try await perform(HTTPRequest(method: "GET", url: ordersURL(uuid, action: "offering"))))
+    }
+
+    /// Any JSON document under the API root (`projects/?name=…`), for resolving names; reads are retried.
+    public func getJSON(_ pathAndQuery: String) async throws(WaldurError) -> JSONValue {
+        let url = URL(string: configuration.apiRoot.absoluteString + pathAndQuery) ?? configuration.apiRoot
+        return try decodeJSON(try await perform(HTTPRequest(method: "GET", url: url)))
     }
 
     /// The offering of an order, with plans, components and the other nested fields.
@@ -163,9 +180,14 @@ public struct WaldurClient: Sendable {
 
     /// Creates an order; answers the created order (whose shape differs from retrieve's).
     public func create(_ request: OrderCreateRequest) async throws(WaldurError) -> Order {
+        try await createRaw(request).order
+    }
+
+    /// Creates an order; answers the created order decoded and as the server sent it.
+    public func createRaw(_ request: OrderCreateRequest) async throws(WaldurError) -> RawOrder {
         let response = try await perform(jsonRequest("POST", ordersURL(), request.json))
         let json = try decodeJSON(response)
-        do { return try Order(json: json) } catch { throw WaldurError.undecodable(error) }
+        do { return RawOrder(order: try Order(json: json), json: json) } catch { throw WaldurError.undecodable(error) }
     }
 
     /// Sends one state-changing call on an order, with its JSON body when it takes one (never retried).

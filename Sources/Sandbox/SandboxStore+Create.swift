@@ -20,7 +20,7 @@ extension SandboxStore {
         var errors: [(String, JSONValue)] = []
         func fail(_ key: String, _ text: String) { errors.append((key, .array([.string(text)]))) }
 
-        func hyperlink(_ key: String, required: Bool, resolve: (String) -> Int??) -> Int? {
+        func hyperlink(_ key: String, required: Bool, incorrect: (String) -> Bool = { _ in false }, resolve: (String) -> Int??) -> Int? {
             guard let v = members.value(key) else {
                 if required { fail(key, "This field is required.") }
                 return nil
@@ -31,6 +31,10 @@ extension SandboxStore {
                 } else {
                     fail(key, "Incorrect type. Expected URL string, received \(FormData.pythonType(v)).")
                 }
+                return nil
+            }
+            if incorrect(s) {
+                fail(key, "Invalid hyperlink - Incorrect URL match.")
                 return nil
             }
             switch resolve(s) {
@@ -47,12 +51,14 @@ extension SandboxStore {
             return .some(self.catalog.offerings.firstIndex { $0.uuid == k })
         }
         var planOffering: Int?
-        let plan = hyperlink("plan", required: false) { url -> Int?? in
+        // As the real server (2024-10): a plan is linked under its public offering; a `marketplace-plans/UUID/` link
+        // resolves to another view and is refused as an incorrect match.
+        let plan = hyperlink("plan", required: false, incorrect: { url in
             let s = Self.segments(url)
-            var planKey: UUIDKey?
-            if s.count == 4, s[0] == "marketplace-public-offerings", s[2] == "plans" { planKey = UUIDKey(parsing: s[3]) }
-            if s.count == 2, s[0] == "marketplace-plans" { planKey = UUIDKey(parsing: s[1]) }
-            guard let k = planKey else { return nil }
+            return s.count == 2 && s[0] == "marketplace-plans"
+        }) { url -> Int?? in
+            let s = Self.segments(url)
+            guard s.count == 4, s[0] == "marketplace-public-offerings", s[2] == "plans", let k = UUIDKey(parsing: s[3]) else { return nil }
             for (oi, off) in self.catalog.offerings.enumerated() {
                 if let pi = off.plans.firstIndex(where: { $0.uuid == k }) {
                     planOffering = oi

@@ -80,6 +80,11 @@ struct CreateTests {
             == #"{"limits":{"cpu":["A valid integer is required."]}}"#)
         #expect(try await post("consumer", #"{"offering": "\#(l.offering)", "plan": "\#(l.plan)", "project": "\#(b.project)"}"#)
             == #"{"project":["Invalid hyperlink - Object does not exist."]}"#)
+        // As the real server (2024-10): a plan's own detail URL is a different view, not the plan under its offering.
+        let planUUID = try #require(l.plan.split(separator: "/").last)
+        let planDetail = h.sandbox.url.absoluteString + "marketplace-plans/\(planUUID)/"
+        #expect(try await post("consumer", #"{"offering": "\#(l.offering)", "plan": "\#(planDetail)", "project": "\#(l.project)"}"#)
+            == #"{"plan":["Invalid hyperlink - Incorrect URL match."]}"#)
         let bare = try #require(l.offering.split(separator: "/").last)
         #expect(try await post("consumer", #"{"offering": "\#(bare)", "plan": "\#(l.plan)", "project": "\#(l.project)"}"#)
             == #"{"offering":["Invalid hyperlink - No URL match."]}"#)

@@ -25,12 +25,15 @@ public struct ActionCall: Sendable, Hashable {
     public var text: String?
     /// The error traceback sent with set erred.
     public var traceback: String?
+    /// The adjusted options sent with the provider's approval (`{"attributes": …}`), when given.
+    public var attributes: JSONValue?
 
-    public init(_ endpoint: ActionEndpoint, _ uuid: WaldurUUID, text: String? = nil, traceback: String? = nil) {
+    public init(_ endpoint: ActionEndpoint, _ uuid: WaldurUUID, text: String? = nil, traceback: String? = nil, attributes: JSONValue? = nil) {
         self.endpoint = endpoint
         self.uuid = uuid
         self.text = text
         self.traceback = traceback
+        self.attributes = attributes
     }
 }
 

@@ -46,7 +46,10 @@ public enum ActionTable {
     public static func row(_ endpoint: ActionEndpoint) -> EndpointRow {
         switch endpoint {
         case .approveByConsumer: return EndpointRow(operation: .approveByConsumer, side: "consumer", removesOrder: false) { _ in nil }
-        case .approveByProvider: return EndpointRow(operation: .approveByProvider, side: "provider", removesOrder: false) { _ in nil }
+        case .approveByProvider:
+            return EndpointRow(operation: .approveByProvider, side: "provider", removesOrder: false) { call in
+                call.attributes.map { .object([("attributes", $0)]) }
+            }
         case .rejectByConsumer: return EndpointRow(operation: .rejectByConsumer, side: "consumer", removesOrder: false) { _ in nil }
         case .rejectByProvider:
             return EndpointRow(operation: .rejectByProvider, side: "provider", removesOrder: false) { call in

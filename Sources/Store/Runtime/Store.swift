@@ -194,16 +194,20 @@ public final class Store {
 
     /// What running one call came to: the outcome, the action request's answer, what it replaced, and whether the
     /// action request was sent at all.
-    struct CallRun: Sendable {
-        var outcome: ActionOutcome
-        var answer: Result<ActionResult, WaldurError>
-        var replaced: ReplacedTexts?
-        var sent = true
+    public struct CallRun: Sendable {
+        /// The outcome as the screen shows it (the re-fetched order, its removal, or the error).
+        public var outcome: ActionOutcome
+        /// The answer to the action request itself.
+        public var answer: Result<ActionResult, WaldurError>
+        /// What the call replaced (set erred: the message and traceback before it).
+        public var replaced: ReplacedTexts?
+        /// Whether the action request was sent at all.
+        public var sent = true
     }
 
     /// `execute`, also returning the answer of the action request itself and what it replaced (for the audit log).
     /// Set erred first reads the order, so that the message and traceback it overwrites are kept.
-    nonisolated static func executeAnswered(_ call: ActionCall, _ service: any OrderService) async -> CallRun {
+    public nonisolated static func executeAnswered(_ call: ActionCall, _ service: any OrderService) async -> CallRun {
         var replaced: ReplacedTexts?
         if call.endpoint == .setStateErred {
             do throws(WaldurError) {

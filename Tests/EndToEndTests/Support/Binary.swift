@@ -20,7 +20,7 @@ enum Binary {
     }
 
     /// Runs to completion with `arguments` and `environment` (added to a minimal clean one).
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60) throws -> Result {
+    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 60, stdin: String? = nil) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
@@ -28,8 +28,13 @@ enum Binary {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let input = Pipe()
+        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        if let stdin {
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try? input.fileHandleForWriting.close()
+        }
         let outData = LockedData(), errData = LockedData()
         let group = DispatchGroup()
         group.enter()
