@@ -17,6 +17,6 @@ extension ActionRules {
         let creator = order.createdByUsername.flatMap { $0.isEmpty ? nil : $0 } ?? order.createdBy ?? ""
         return OrderFacts(state: order.state ?? .unknown(""), type: order.type, offeringType: order.offeringType ?? "",
                           canApproveAsConsumer: canApproveAsConsumer, canApproveAsProvider: canApproveAsProvider,
-                          isCreator: username.map { !creator.isEmpty && $0 == creator } ?? false)
+                          isCreator: OrderFacts.isCreator(creator, username: username))
     }
 }

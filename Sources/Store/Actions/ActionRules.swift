@@ -12,6 +12,11 @@ public struct OrderFacts: Sendable, Equatable {
     /// The user created the order (a creator may reject their own pending-consumer order).
     public var isCreator: Bool
 
+    /// The one rule for "you created it": the order names a creator and it is the signed-in user.
+    public static func isCreator(_ creator: String, username: String?) -> Bool {
+        username.map { !creator.isEmpty && $0 == creator } ?? false
+    }
+
     public init(state: OrderState, type: OrderType? = nil, offeringType: String, canApproveAsConsumer: Bool = false,
                 canApproveAsProvider: Bool = false, isCreator: Bool = false) {
         self.state = state

@@ -20,7 +20,7 @@ extension AppState {
         let creator = pool[row.creator]
         return OrderFacts(state: row.state(pool), type: row.type(pool), offeringType: pool[row.offeringType],
                           canApproveAsConsumer: row.needsMeConsumer, canApproveAsProvider: row.needsMeProvider,
-                          isCreator: configuration.username.map { !creator.isEmpty && $0 == creator } ?? false)
+                          isCreator: OrderFacts.isCreator(creator, username: configuration.username))
     }
 
     /// Availability of `action` for one loaded order (a pending action of the same order makes it unavailable).
