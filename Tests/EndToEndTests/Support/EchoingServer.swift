@@ -1,77 +1,36 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A minimal HTTP server on loopback that answers every request with 400 and echoes the request's
 /// headers (Authorization included) back in a JSON body: the worst case for a client that prints server messages.
-final class EchoingServer: @unchecked Sendable {
-    let port: UInt16
-    private let listener: Int32
-    private let lock = NSLock()
-    private var seenAuthorization: [String] = []
+final class EchoingServer: Sendable {
+    private let seen = Seen()
+    private let listener: LoopbackHTTPListener
 
     init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EIO) }
-        var one: Int32 = 1
-        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_port = 0
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
-        var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &len) }
-        }
-        port = UInt16(bigEndian: addr.sin_port)
-        listener = fd
-        Thread.detachNewThread { [weak self] in
-            while true {
-                let client = accept(fd, nil, nil)
-                if client < 0 { return }
-                self?.answer(client)
-            }
+        let seen = self.seen
+        listener = try LoopbackHTTPListener { text in
+            let headers = text.components(separatedBy: "\r\n").dropFirst().prefix { !$0.isEmpty }
+            let auth = headers.first { $0.lowercased().hasPrefix("authorization:") }
+                .map { String($0.dropFirst("authorization:".count)).trimmingCharacters(in: .whitespaces) } ?? ""
+            seen.append(auth)
+            let echoed = headers.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") }
+            let body = "{\"detail\":\"Bad request, you sent Authorization: \(auth.replacingOccurrences(of: "\"", with: "'"))\",\"headers\":[\""
+                + echoed.joined(separator: "\",\"") + "\"]}"
+            return (400, "Bad Request", body)
         }
     }
 
-    var url: String { "http://127.0.0.1:\(port)/api/" }
+    var port: UInt16 { listener.port }
+    var url: String { listener.url }
 
     /// The Authorization header values the server received.
-    var authorizations: [String] { lock.withLock { seenAuthorization } }
+    var authorizations: [String] { seen.all }
 
-    private func answer(_ client: Int32) {
-        defer { close(client) }
-        var request = Data()
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while !request.contains("\r\n\r\n".data(using: .utf8) ?? Data()) && request.count < 65536 {
-            let n = read(client, &buffer, buffer.count)
-            if n <= 0 { break }
-            request.append(contentsOf: buffer[0..<n])
-        }
-        let text = String(decoding: request, as: UTF8.self)
-        let headers = text.components(separatedBy: "\r\n").dropFirst().prefix { !$0.isEmpty }
-        let auth = headers.first { $0.lowercased().hasPrefix("authorization:") }.map { String($0.dropFirst("authorization:".count)).trimmingCharacters(in: .whitespaces) } ?? ""
-        lock.withLock { seenAuthorization.append(auth) }
-        let echoed = headers.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") }
-        let body = "{\"detail\":\"Bad request, you sent Authorization: \(auth.replacingOccurrences(of: "\"", with: "'"))\",\"headers\":[\"" + echoed.joined(separator: "\",\"") + "\"]}"
-        let bytes = Array(body.utf8)
-        let head = "HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Length: \(bytes.count)\r\nConnection: close\r\n\r\n"
-        let out = Array(head.utf8) + bytes
-        var sent = 0
-        while sent < out.count {
-            let n = out[sent...].withUnsafeBufferPointer { write(client, $0.baseAddress, $0.count) }
-            if n <= 0 { break }
-            sent += n
-        }
-    }
-
-    deinit {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
+    /// The values seen, shared with the listener's thread.
+    private final class Seen: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String] = []
+        func append(_ v: String) { lock.withLock { values.append(v) } }
+        var all: [String] { lock.withLock { values } }
     }
 }
