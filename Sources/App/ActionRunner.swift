@@ -7,7 +7,7 @@ import WaldurConfig
 /// What a changing command asks of every order it names.
 enum OrderChange: Sendable {
     /// An action of the store's `ActionTable`, with the texts the API takes; `side` is `--as consumer|provider`.
-    case action(OrderAction, side: String?, text: String?, traceback: String?, attributes: JSONValue?)
+    case action(OrderAction, side: String? = nil, text: String? = nil, traceback: String? = nil, attributes: JSONValue? = nil)
     /// Upload the file as the order's attachment.
     case attachmentPut(filename: String, data: [UInt8])
     /// Remove the order's attachment.

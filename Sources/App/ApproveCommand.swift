@@ -21,6 +21,6 @@ struct ApproveCommand: AsyncParsableCommand {
     func run() async throws {
         let json = try attributes.map { try JSONArgument.object($0, option: "--attributes") }
         try await ActionRunner(connection: connection, arguments: target, options: options)
-            .run(.action(.approve, side: side?.rawValue, text: nil, traceback: nil, attributes: json))
+            .run(.action(.approve, side: side?.rawValue, attributes: json))
     }
 }

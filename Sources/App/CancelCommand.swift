@@ -15,6 +15,6 @@ struct CancelCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ActionRunner(connection: connection, arguments: target, options: options)
-            .run(.action(.cancel, side: nil, text: nil, traceback: nil, attributes: nil))
+            .run(.action(.cancel))
     }
 }

@@ -15,6 +15,6 @@ struct DeleteCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ActionRunner(connection: connection, arguments: target, options: options)
-            .run(.action(.delete, side: nil, text: nil, traceback: nil, attributes: nil))
+            .run(.action(.delete))
     }
 }

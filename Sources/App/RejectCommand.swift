@@ -18,6 +18,6 @@ struct RejectCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ActionRunner(connection: connection, arguments: target, options: options)
-            .run(.action(.reject, side: side?.rawValue, text: comment, traceback: nil, attributes: nil))
+            .run(.action(.reject, side: side?.rawValue, text: comment))
     }
 }

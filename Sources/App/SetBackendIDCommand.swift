@@ -21,6 +21,6 @@ struct SetBackendIDCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ActionRunner(connection: connection, arguments: target, options: options)
-            .run(.action(.setBackendID, side: nil, text: backendID, traceback: nil, attributes: nil))
+            .run(.action(.setBackendID, text: backendID))
     }
 }

@@ -39,6 +39,6 @@ struct SetStateCommand: AsyncParsableCommand {
         case .erred: .setStateErred
         }
         try await ActionRunner(connection: connection, arguments: target, options: options)
-            .run(.action(action, side: nil, text: message, traceback: traceback, attributes: nil))
+            .run(.action(action, text: message, traceback: traceback))
     }
 }

@@ -15,6 +15,6 @@ struct UnlinkCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await ActionRunner(connection: connection, arguments: target, options: options)
-            .run(.action(.unlink, side: nil, text: nil, traceback: nil, attributes: nil))
+            .run(.action(.unlink))
     }
 }
