@@ -56,10 +56,4 @@ public struct ActionConfirmation: Sendable, Equatable {
         }
         return result
     }
-
-    public static func == (a: ActionConfirmation, b: ActionConfirmation) -> Bool {
-        a.action == b.action && a.calls == b.calls && a.skipped == b.skipped && a.summary == b.summary && a.fields == b.fields
-            && a.texts == b.texts && a.hidden == b.hidden && a.totalCost == b.totalCost && a.costedCount == b.costedCount
-            && a.notes == b.notes
-    }
 }

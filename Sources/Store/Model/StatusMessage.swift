@@ -3,7 +3,8 @@ import Foundation
 /// A line for the status bar and the message log.
 ///
 /// Lifetimes: information clears after `infoLifetime` or at the next user action; a warning after
-/// `warningLifetime` (a general one, such as "cannot approve: …", also at the next user action); an error stays until the condition it reports no longer holds (its `topic` is cleared by a
+/// `warningLifetime` (a general one, such as "cannot approve: …", also at the next user action); an action's error
+/// after `actionErrorLifetime`; any other error stays until the condition it reports no longer holds (its `topic` is cleared by a
 /// later success: a load error by the next load that works) or until Esc. The log keeps every message in full.
 public struct StatusMessage: Sendable, Equatable {
     public enum Level: Sendable, Equatable { case info, warning, error }
@@ -26,6 +27,8 @@ public struct StatusMessage: Sendable, Equatable {
     public static let infoLifetime: TimeInterval = 5
     /// Seconds a warning stays on the status line.
     public static let warningLifetime: TimeInterval = 30
+    /// Seconds an action's error stays (its per-order lines stay in the log).
+    public static let actionErrorLifetime: TimeInterval = 60
 
     public var level: Level
     /// Display-safe text (server messages are shown as the server sent them, control characters replaced).
@@ -45,7 +48,7 @@ public struct StatusMessage: Sendable, Equatable {
         switch level {
         case .info: expiresAt = at.addingTimeInterval(StatusMessage.infoLifetime)
         case .warning: expiresAt = topic == .load || topic == .needsMe ? nil : at.addingTimeInterval(StatusMessage.warningLifetime)
-        case .error: expiresAt = nil
+        case .error: expiresAt = topic == .action ? at.addingTimeInterval(StatusMessage.actionErrorLifetime) : nil
         }
     }
 }

@@ -170,9 +170,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
 extension AppState {
     /// Shows a message on the status line and keeps it in the log.
     mutating func message(_ level: StatusMessage.Level, _ text: String, topic: StatusMessage.Topic = .general) {
-        var m = StatusMessage(level, text, at: now, topic: topic)
-        if level == .error, topic == .action { m.expiresAt = now.addingTimeInterval(60) }
-        appendToLog(m)
+        appendToLog(StatusMessage(level, text, at: now, topic: topic))
     }
 
     /// Keeps a message in the log only (per-order results of a bulk action).
