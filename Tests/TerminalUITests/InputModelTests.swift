@@ -174,4 +174,24 @@ import WaldurClient
         #expect(text.contains("order \(Fixture.uuid(1).hex): approve (approve_by_provider) → HTTP"))
         #expect(text.contains("200: approve done; now executing"))
     }
+
+    @Test("the dialog names marked orders outside the view under their own heading, with the count per side and the cost")
+    func dialogShowsHiddenMarksAndTheStake() {
+        var orders = (1...3).map { Fixture.order($0, state: .pendingProvider, offering: "Basic VM", offeringType: "Marketplace.Slurm") }
+        orders.append(Fixture.order(4, state: .pendingProvider, offering: "HPC", offeringType: "Marketplace.Slurm"))
+        var state = Fixture.state(orders, configuration: StoreConfiguration(isStaff: true, refreshInterval: 10))
+        Fixture.apply(&state, .selectQueue(6), .markAllVisible, .setFilterText("offering:hpc"))
+        var h = Harness(state)
+        #expect(h.frame.grid.lines[h.height - 2].contains("4 marked, 3 not in view"))
+        h.press(.character("a"))
+        let text = h.frame.grid.text
+        #expect(text.contains("Marked but not in this view (3):"), "\(text)")
+        #expect(text.contains("4 as provider; cost 50.00"), "\(text)")
+    }
+
+    @Test("the help names the message log's key")
+    func helpListsTheMessageLog() {
+        let lines = HelpOverlayView.lines(context: ScreenContext(serverHost: "h", user: nil), width: 100).map { $0.segments.map(\.text).joined() }
+        #expect(lines.contains { $0.hasPrefix("m ") && $0.contains("message log") })
+    }
 }
