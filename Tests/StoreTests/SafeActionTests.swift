@@ -41,6 +41,7 @@ import WaldurClient
         _ = reduce(&s, .actionCompleted(batch: batch, call: third, outcome: .removed, httpStatus: 200))
         #expect(s.marked == [uuid(2)])
         #expect(s.markReasons[uuid(2)]?.contains("permission") == true)
+        #expect(s.failedMarkCount == 1)
         // Every per-order result is in the log with its HTTP status and the server's sentence.
         let log = s.messages.map(\.text)
         #expect(log.contains { $0.contains("order \(hex(2))") && $0.contains("HTTP 403") && $0.contains("You do not have permission") })

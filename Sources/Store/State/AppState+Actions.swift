@@ -51,6 +51,9 @@ extension AppState {
         }
     }
 
+    /// Marked orders whose last action failed (they keep a reason in `markReasons`).
+    public var failedMarkCount: Int { markReasons.keys.filter { marked.contains($0) }.count }
+
     /// Marked orders that the current view (queue and filter) does not show.
     public var markedOutsideView: Set<WaldurUUID> {
         guard !marked.isEmpty else { return [] }

@@ -21,24 +21,13 @@ public enum ColumnKind: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    /// The column header.
+    /// The column header: the sort key's title where the column sorts by its own value (Age sorts by created).
     public var title: String {
         switch self {
-        case .state: return "State"
-        case .type: return "Type"
-        case .offering: return "Offering"
-        case .plan: return "Plan"
-        case .project: return "Project"
-        case .customer: return "Customer"
-        case .provider: return "Provider"
-        case .resource: return "Resource"
-        case .cost: return "Cost"
         case .age: return "Age"
-        case .modified: return "Modified"
-        case .createdBy: return "Created by"
         case .error: return "Error"
         case .backendID: return "Backend id"
-        case .uuid: return "UUID"
+        default: return sortKey?.title ?? rawValue
         }
     }
 

@@ -10,7 +10,7 @@ enum StatusLineView {
         if !state.marked.isEmpty {
             // Always say how many marked orders the view does not show: an action key applies to them too.
             let outside = state.markedOutsideView.count
-            let failed = state.markReasons.keys.filter { state.marked.contains($0) }.count
+            let failed = state.failedMarkCount
             rightText = "\(grid.glyphs.mark) \(state.marked.count) marked"
             if outside > 0 { rightText += ", \(outside) not in view" }
             if failed > 0 { rightText += ", \(failed) failed" }
