@@ -51,6 +51,7 @@ func finishLoads(_ state: inout AppState, _ effects: [Effect], full: [Order], ne
         case .needsMeConsumer: orders = needsMeConsumer
         case .needsMeProvider: orders = needsMeProvider
         case .poll: orders = poll
+        case .uuidSweep: orders = full
         }
         _ = reduce(&state, .pageLoaded(id: request.id, orders: orders, totalCount: orders.count))
         _ = reduce(&state, .loadFinished(id: request.id))
