@@ -36,7 +36,6 @@ import WaldurClient
         #expect(state.loadedCount == 20 && state.count(of: "All") == 20)
         #expect(state.cachedSince == written)
         #expect(!state.hasLoaded)
-        #expect(state.selectedUUID != nil)
         let requests = loads(effects)
         let delta = try #require(requests.first { $0.purpose == .poll })
         #expect(delta.query.modified == written.addingTimeInterval(-state.configuration.pollOverlap), "changes since the snapshot")
@@ -136,7 +135,11 @@ import WaldurClient
     }
 
     @Test func onlyAnUnfilteredFreshListIsWritten() {
-        var state = loadedState((1...5).map { makeOrder($0) }, configuration: StoreConfiguration(startsFromSnapshot: true))
+        var state = AppState(configuration: StoreConfiguration(startsFromSnapshot: true), now: testNow)
+        _ = reduce(&state, .start(now: testNow))
+        _ = reduce(&state, .persistedSortLoaded(nil))
+        let first = reduce(&state, .snapshotLoaded(nil))
+        finishLoads(&state, first, full: (1...5).map { makeOrder($0) })
         #expect(state.snapshotTime == testNow)
         _ = reduce(&state, .setFilterText("state:erred"))
         let reload = reduce(&state, .reload)
