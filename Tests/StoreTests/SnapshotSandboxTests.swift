@@ -8,11 +8,6 @@ import WaldurSandbox
 /// what changed since the snapshot.
 @MainActor
 @Suite(.serialized) struct SnapshotSandboxTests {
-    func client(_ sandbox: RunningSandbox, role: String) throws -> WaldurClient {
-        let user = try #require(sandbox.user(role: role))
-        return WaldurClient(configuration: ClientConfiguration(apiRoot: sandbox.url, token: APIToken(user.token)))
-    }
-
     @Test func deletionsLostVisibilityAndChangesAreReconciled() async throws {
         var options = SandboxOptions()
         options.orderCount = 150

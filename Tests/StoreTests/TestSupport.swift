@@ -1,5 +1,7 @@
 import Foundation
+import Testing
 import WaldurClient
+import WaldurSandbox
 @testable import OrderStore
 
 /// A fixed "now" for reducer tests: 2026-11-26T12:00:00Z.
@@ -71,3 +73,9 @@ extension AppState {
 }
 
 func uuid(_ n: Int) -> WaldurUUID { WaldurUUID(hex(n)) }
+
+/// A client of the sandbox signed in as the user of `role`.
+func client(_ sandbox: RunningSandbox, role: String) throws -> WaldurClient {
+    let user = try #require(sandbox.user(role: role))
+    return WaldurClient(configuration: ClientConfiguration(apiRoot: sandbox.url, token: APIToken(user.token)))
+}

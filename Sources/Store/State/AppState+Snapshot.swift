@@ -77,13 +77,8 @@ extension AppState {
         let changedSince = warm.startedAt.addingTimeInterval(-configuration.pollOverlap).timeIntervalSince1970
         removeRows { !listed.contains($0.key) && !($0.modified >= changedSince) }
         let missing = listed.reduce(0) { $0 + (orders.rowIndex($1) == nil ? 1 : 0) }
-        hasLoaded = true
         cachedSince = nil
-        refresh.lastSuccess = warm.startedAt
-        refresh.pollAnchor = warm.startedAt
-        refresh.lastFullLoad = warm.startedAt
-        refreshSucceeded()
-        resort()
+        fullListLoaded(startedAt: warm.startedAt)
         let effects = selectionEffects()
         guard missing == 0 else {
             // Listed but not loaded: visible now without having changed (access was granted). Deltas cannot bring

@@ -266,12 +266,7 @@ extension AppState {
             let seen = load.seen
             removeRows { !seen.contains($0.key) }
             if !reconcile { loadProgress = nil }
-            hasLoaded = true
-            refresh.lastSuccess = load.startedAt
-            refresh.pollAnchor = load.startedAt
-            refresh.lastFullLoad = load.startedAt
-            refreshSucceeded()
-            resort()
+            fullListLoaded(startedAt: load.startedAt)
             return selectionEffects() + fullLoadFinishedSnapshot()
         case .needsMeConsumer(incremental: false), .needsMeProvider(incremental: false):
             let flag = load.purpose == .needsMeConsumer(incremental: false) ? OrderRow.needsMeConsumerFlag : OrderRow.needsMeProviderFlag
@@ -291,6 +286,16 @@ extension AppState {
             refreshSucceeded()
             return []
         }
+    }
+
+    /// Every order the loaded query lists is in, as of `startedAt` (a full load, or a snapshot brought up to date).
+    mutating func fullListLoaded(startedAt: Date) {
+        hasLoaded = true
+        refresh.lastSuccess = startedAt
+        refresh.pollAnchor = startedAt
+        refresh.lastFullLoad = startedAt
+        refreshSucceeded()
+        resort()
     }
 
     mutating func refreshSucceeded() {
