@@ -135,6 +135,20 @@ final class LogLines: @unchecked Sendable {
         #expect(leftovers.isEmpty, "no temporary files left: \(leftovers)")
     }
 
+    @Test func abandonedTemporaryFilesAreRemoved() throws {
+        let dir = directory()
+        let file = SnapshotFile(directory: dir, identity: alice)
+        try file.write(snapshot(1...3, identity: alice))
+        let old = dir.appendingPathComponent(".\(file.url.lastPathComponent).999999.1.tmp")
+        let young = dir.appendingPathComponent(".\(file.url.lastPathComponent).999999.2.tmp")
+        try Data([1, 2, 3]).write(to: old)
+        try Data([1, 2, 3]).write(to: young)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: old.path)
+        try file.write(snapshot(1...4, identity: alice))
+        #expect(!FileManager.default.fileExists(atPath: old.path), "a killed writer's file goes")
+        #expect(FileManager.default.fileExists(atPath: young.path), "a write in progress elsewhere stays")
+    }
+
     @Test func overTheRowCapTheMostRecentRowsAreWritten() throws {
         let log = LogLines()
         let file = SnapshotFile(directory: directory(), identity: alice, maxRows: 10, log: log.add)

@@ -71,6 +71,7 @@ public struct SnapshotFile: Sendable {
             log("snapshot not written: \(bytes.count) bytes are over the cap of \(maxBytes)")
             return 0
         }
+        SnapshotFile.removeAbandonedTemporaries(of: url)
         try SnapshotFile.replaceAtomically(url, with: bytes)
         return bytes.count
     }
@@ -80,6 +81,20 @@ public struct SnapshotFile: Sendable {
 
     struct WriteFailure: Error, CustomStringConvertible {
         var description: String
+    }
+
+    /// Removes temporary files of `url` left by a writer that was killed mid-write (older than ten minutes, so
+    /// another instance's write in progress is never touched).
+    static func removeAbandonedTemporaries(of url: URL, olderThan age: TimeInterval = 600) {
+        let directory = url.deletingLastPathComponent()
+        let prefix = ".\(url.lastPathComponent)."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let path = directory.appendingPathComponent(name).path
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  Date().timeIntervalSince(modified) > age else { continue }
+            unlink(path)
+        }
     }
 
     /// Writes a private temporary file beside `url` (O_EXCL, 0600), flushes it and renames it over `url`.
