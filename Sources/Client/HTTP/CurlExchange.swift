@@ -31,7 +31,7 @@ enum CurlExchange {
     /// The header lines of a response head (the status line skipped); a repeated name joins its values with ", ".
     static func headerFields(_ head: String) -> [String: String] {
         var out: [String: String] = [:]
-        for line in head.split(whereSeparator: { $0 == "\r" || $0 == "\n" }) {
+        for line in head.split(whereSeparator: \.isNewline) {  // "\r\n" is one Character
             guard let colon = line.firstIndex(of: ":"), !line.hasPrefix("HTTP/") else { continue }
             let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
             let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
