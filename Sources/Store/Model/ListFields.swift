@@ -59,10 +59,15 @@ public enum ListFields {
         return out
     }
 
-    /// The fields sorting by `key` reads.
+    /// The fields sorting by `key` (or showing its column) reads.
     public static func fields(for key: SortKey) -> [String] {
         switch key {
-        case .created, .state, .type, .cost, .modified, .uuid: return []
+        case .created: return ["created"]
+        case .modified: return ["modified"]
+        case .state: return ["state"]
+        case .type: return ["type"]
+        case .cost: return ["cost"]
+        case .uuid: return ["uuid"]
         case .consumerReviewedAt: return ["consumer_reviewed_at"]
         case .offering: return ["offering_name"]
         case .plan: return ["plan_name"]

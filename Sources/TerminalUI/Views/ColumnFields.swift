@@ -4,21 +4,9 @@ extension ColumnKind {
     /// The list fields (`field=` names) the column shows.
     public var listFields: [String] {
         switch self {
-        case .state: return ["state"]
-        case .type: return ["type"]
-        case .offering: return ["offering_name"]
-        case .plan: return ["plan_name"]
-        case .project: return ["project_name"]
-        case .customer: return ["customer_name"]
-        case .provider: return ["provider_name"]
-        case .resource: return ["resource_name"]
-        case .cost: return ["cost"]
-        case .age: return ["created"]
-        case .modified: return ["modified"]
-        case .createdBy: return ["created_by_username", "created_by_full_name"]
         case .error: return ["error_message"]
         case .backendID: return ["backend_id"]
-        case .uuid: return ["uuid"]
+        default: return sortKey.map(ListFields.fields(for:)) ?? []
         }
     }
 }
