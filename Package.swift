@@ -18,7 +18,9 @@ let package = Package(
     ],
     targets: [
         // 1. client: typed async access to the marketplace-orders API; no UI code.
-        .target(name: "WaldurClient", path: "Sources/Client"),
+        .target(name: "WaldurClient", dependencies: ["CCurl"], path: "Sources/Client"),
+        // libcurl's easy interface for the client's default transport (curl_easy_setopt is variadic: a C shim).
+        .target(name: "CCurl", path: "Sources/CCurl", linkerSettings: [.linkedLibrary("curl")]),
         // Configuration resolution like waldur-cli (flags, environment, credentials.toml).
         .target(
             name: "WaldurConfig",

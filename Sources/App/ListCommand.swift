@@ -24,6 +24,8 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(name: .customLong("can-approve-as-consumer"), help: "Only orders you can approve as consumer now.") var canApproveAsConsumer = false
     @Flag(name: .customLong("can-approve-as-provider"), help: "Only orders you can approve as provider now.") var canApproveAsProvider = false
     @Option(help: "Only these fields (repeatable; json/ndjson).") var field: [String] = []
+    @Option(help: "Without --field: 'default' (the order's own fields plus offering, project and customer) or 'all' (the whole order, much more work for the server).")
+    var fields: ListFieldSet = .default
     @Option(name: .customLong("order-by"), help: "Server ordering: created, cost, state, consumer_reviewed_at; '-' for descending (repeatable).")
     var orderBy: [String] = []
     // `.unconditional`: `--limit -3` is read as the value -3 (then refused below), not as a missing value.
@@ -60,8 +62,8 @@ struct ListCommand: AsyncParsableCommand {
         q.pageSize = min(pageSize, limit ?? pageSize)
         if !field.isEmpty {
             q.fields = field.contains("uuid") ? field : ["uuid"] + field
-        } else if format == .table || format == .tsv {
-            q.fields = OrderListOutput.columnFields
+        } else {
+            q.fields = fields.fields(for: format)
         }
         return q
     }

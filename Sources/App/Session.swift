@@ -79,7 +79,7 @@ final class Session: Sendable {
     }
 
     static func makeClient(_ config: ClientConfiguration) -> WaldurClient {
-        WaldurClient(configuration: config, transport: LoggingTransport(base: URLSessionTransport(), logger: AppLogging.logger("http")))
+        WaldurClient(configuration: config, transport: LoggingTransport(base: CurlTransport(), logger: AppLogging.logger("http")))
     }
 
     func close() async {

@@ -53,7 +53,9 @@ struct UICommand: AsyncParsableCommand {
             refreshInterval: refresh ?? appConfig.refreshSeconds.map(Double.init) ?? 10,
             userQueues: appConfig.queues,
             stateDirectory: StatePaths.stateDirectory(environment: environment, homeDirectory: home),
-            startsFromSnapshot: snapshot != nil
+            startsFromSnapshot: snapshot != nil,
+            // Only what the queues' columns show is loaded; a filter or sort on another field loads it when applied.
+            columnFields: QueueColumns.parse(appConfig.queueColumns).columns.listFields(userQueueNames: appConfig.queues.map(\.name))
         )
         // Every action is recorded (and flushed) before its result is shown; the token is never written.
         let auditLog = FileAuditLog(directory: StatePaths.stateDirectory(environment: environment, homeDirectory: home),

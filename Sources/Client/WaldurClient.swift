@@ -6,7 +6,7 @@ public struct WaldurClient: Sendable {
     let transport: any HTTPTransport
     let sleep: @Sendable (TimeInterval) async throws -> Void
 
-    public init(configuration: ClientConfiguration, transport: any HTTPTransport = URLSessionTransport(),
+    public init(configuration: ClientConfiguration, transport: any HTTPTransport = CurlTransport(),
                 sleep: @escaping @Sendable (TimeInterval) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64(max(0, $0) * 1_000_000_000)) }) {
         self.configuration = configuration
         self.transport = transport
@@ -27,14 +27,14 @@ public struct WaldurClient: Sendable {
 
     // MARK: Reads
 
-    /// One page of orders.
-    public func listPage(_ query: OrderListQuery) async throws(WaldurError) -> OrderPage {
-        try await listPage(url: ordersURL(query: query.queryString), page: query.page ?? 1)
+    /// One page of orders; `timeout` replaces the configured request timeout.
+    public func listPage(_ query: OrderListQuery, timeout: TimeInterval? = nil) async throws(WaldurError) -> OrderPage {
+        try await listPage(url: ordersURL(query: query.queryString), page: query.page ?? 1, timeout: timeout)
     }
 
     /// The page at `url` (a `next` link or a built list URL).
-    public func listPage(url: URL, page: Int) async throws(WaldurError) -> OrderPage {
-        let response = try await perform(HTTPRequest(method: "GET", url: url))
+    public func listPage(url: URL, page: Int, timeout: TimeInterval? = nil) async throws(WaldurError) -> OrderPage {
+        let response = try await perform(HTTPRequest(method: "GET", url: url), timeout: timeout)
         let json = try decodeJSON(response)
         let orders: [Order]
         do { orders = try Order.list(json: json) } catch { throw WaldurError.undecodable(error) }
@@ -44,7 +44,8 @@ public struct WaldurClient: Sendable {
     }
 
     /// Every page of a list, as they arrive: the first page comes first; when the server announces a total,
-    /// the remaining pages are fetched concurrently (at most `concurrency` at once) and delivered in order.
+    /// the remaining pages are fetched concurrently and delivered in order, as many at once as the server's latency
+    /// allows (`PageWindow`: from 2 up to `concurrency`).
     public func listOrders(_ query: OrderListQuery, concurrency: Int = 4) -> AsyncThrowingStream<OrderPage, any Error> {
         let client = self
         return AsyncThrowingStream { continuation in
@@ -76,7 +77,12 @@ public struct WaldurClient: Sendable {
     func streamPages(_ query: OrderListQuery, concurrency: Int, yield: @Sendable (OrderPage) -> Void) async throws(WaldurError) {
         var first = query
         first.page = query.page ?? 1
+        var window = PageWindow(maxPages: concurrency, timeoutFloor: configuration.requestTimeout)
+        let clock = ContinuousClock()
+        let sequence = window.started()
+        let sent = clock.now
         let firstPage = try await listPage(first)
+        window.answered(sequence: sequence, latency: PageWindow.seconds(clock.now - sent))
         yield(firstPage)
         guard firstPage.next != nil else { return }
         let size = firstPage.orders.count
@@ -85,38 +91,52 @@ public struct WaldurClient: Sendable {
             guard lastPage > 1 else { return }
             var basePage = query
             basePage.pageSize = query.pageSize ?? size
-            try await fetchConcurrently(pages: 2...lastPage, base: basePage, concurrency: concurrency, yield: yield)
+            try await fetchConcurrently(pages: 2...lastPage, base: basePage, window: window, yield: yield)
         } else {
             var next = firstPage.next
             var number = firstPage.page
             while let url = next {
                 try Task.checkCancellation(orThrow: WaldurError.cancelled)
                 number += 1
-                let page = try await listPage(url: url, page: number)
+                let page = try await listPage(url: url, page: number, timeout: window.timeout)
                 yield(page)
                 next = page.next
             }
         }
     }
 
-    func fetchConcurrently(pages: ClosedRange<Int>, base: OrderListQuery, concurrency: Int, yield: @Sendable (OrderPage) -> Void) async throws(WaldurError) {
+    /// Fetches `pages` with at most `window.pagesInFlight` in flight, adapting the window and each page's timeout to
+    /// the latencies seen; delivers pages in order. Every page is sent once (unless the transport fails it).
+    func fetchConcurrently(pages: ClosedRange<Int>, base: OrderListQuery, window initial: PageWindow,
+                           yield: @Sendable (OrderPage) -> Void) async throws(WaldurError) {
         let client = self
-        let result: Result<Void, WaldurError> = await withTaskGroup(of: (Int, Result<OrderPage, WaldurError>).self) { group in
+        let clock = ContinuousClock()
+        let result: Result<Void, WaldurError> = await withTaskGroup(of: (Int, Int, Duration, Result<OrderPage, WaldurError>).self) { group in
+            var window = initial
             var nextToStart = pages.lowerBound
             var nextToYield = pages.lowerBound
+            var inFlight = 0
             var buffered: [Int: OrderPage] = [:]
-            func start() {
-                guard nextToStart <= pages.upperBound else { return }
-                var q = base
-                q.page = nextToStart
-                let number = nextToStart
-                group.addTask {
-                    do throws(WaldurError) { return (number, .success(try await client.listPage(q))) } catch { return (number, .failure(error)) }
+            func fill() {
+                while inFlight < window.pagesInFlight, nextToStart <= pages.upperBound {
+                    var q = base
+                    q.page = nextToStart
+                    let number = nextToStart
+                    let sequence = window.started()
+                    let timeout = window.timeout
+                    group.addTask {
+                        let sent = clock.now
+                        let outcome: Result<OrderPage, WaldurError>
+                        do throws(WaldurError) { outcome = .success(try await client.listPage(q, timeout: timeout)) } catch { outcome = .failure(error) }
+                        return (number, sequence, clock.now - sent, outcome)
+                    }
+                    nextToStart += 1
+                    inFlight += 1
                 }
-                nextToStart += 1
             }
-            for _ in 0..<concurrency { start() }
-            while let (number, outcome) = await group.next() {
+            fill()
+            while let (number, sequence, latency, outcome) = await group.next() {
+                inFlight -= 1
                 switch outcome {
                 case let .failure(error):
                     // A page that vanished because the list shrank meanwhile ends the list rather than failing it.
@@ -124,13 +144,15 @@ public struct WaldurClient: Sendable {
                         group.cancelAll()
                         return .failure(error)
                     }
-                case let .success(page): buffered[number] = page
+                case let .success(page):
+                    window.answered(sequence: sequence, latency: PageWindow.seconds(latency))
+                    buffered[number] = page
                 }
                 while let page = buffered.removeValue(forKey: nextToYield) {
                     if !page.orders.isEmpty { yield(page) }
                     nextToYield += 1
                 }
-                start()
+                fill()
             }
             return .success(())
         }
@@ -277,10 +299,12 @@ public struct WaldurClient: Sendable {
 
     // MARK: Sending, with retries for reads
 
-    /// Sends a request with auth, timeout and (for GET) the retry policy; maps error statuses to `WaldurError.http`.
-    public func perform(_ base: HTTPRequest) async throws(WaldurError) -> HTTPResponse {
+    /// Sends a request with auth, timeout (`timeout`, else the configured one) and (for GET) the retry policy; maps
+    /// error statuses to `WaldurError.http`. A read that timed out is asked again with twice the time: the server
+    /// was still working on it.
+    public func perform(_ base: HTTPRequest, timeout: TimeInterval? = nil) async throws(WaldurError) -> HTTPResponse {
         var request = base
-        request.timeout = configuration.requestTimeout
+        request.timeout = timeout ?? configuration.requestTimeout
         var headers: [(String, String)] = [("Accept", "application/json"), ("User-Agent", configuration.userAgent)]
         if let token = configuration.token { headers.append(("Authorization", token.authorizationHeader)) }
         request.headers = headers + base.headers
@@ -313,6 +337,7 @@ public struct WaldurClient: Sendable {
             case let .failure(error):
                 guard idempotent, attempt <= policy.maxRetries, case let .transport(kind, _) = error,
                       kind == .connectionRefused || kind == .connectionLost || kind == .timeout || kind == .other else { throw error }
+                if kind == .timeout { request.timeout *= 2 }
                 try await pause(policy.delay(forAttempt: attempt))
             }
         }

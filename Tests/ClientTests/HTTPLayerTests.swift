@@ -14,7 +14,7 @@ import Testing
         let config = ClientConfiguration(apiRoot: URL(string: server.baseURL + "/api/") ?? URL(fileURLWithPath: "/"),
                                          token: token.map(APIToken.init), requestTimeout: timeout,
                                          retryPolicy: RetryPolicy(maxRetries: retries, baseDelay: 0.01, maxDelay: 0.02))
-        return WaldurClient(configuration: config, transport: URLSessionTransport(), sleep: { s in
+        return WaldurClient(configuration: config, transport: CurlTransport(), sleep: { s in
             await sleeps?.add(s)
             try await Task.sleep(nanoseconds: UInt64(min(s, 0.05) * 1e9))
         })

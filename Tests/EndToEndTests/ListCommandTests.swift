@@ -8,7 +8,8 @@ import WaldurClient
         let sandbox = try SandboxProcess()
         defer { sandbox.stop() }
         let env = ["WALDUR_API_URL": sandbox.url, "WALDUR_ACCESS_TOKEN": sandbox.token("staff")]
-        let result = try Binary.run(["list", "--state", "erred", "--state", "executing", "--format", "ndjson", "--page-size", "7"], environment: env)
+        let result = try Binary.run(["list", "--state", "erred", "--state", "executing", "--format", "ndjson", "--page-size", "7", "--fields", "all"],
+                                    environment: env)
         #expect(result.status == 0, "\(result.stderr)")
         let orders = try result.stdout.split(separator: "\n").map { try Order(json: try JSONParser.parse(String($0))) }
         #expect(orders.count > 7, "needs several pages")
@@ -25,6 +26,30 @@ import WaldurClient
         #expect(Set(direct.map(\.uuid)) == Set(orders.map(\.uuid)))
         // The staff user sees tracebacks of erred orders.
         #expect(orders.contains { $0.errorTraceback?.isEmpty == false })
+    }
+
+    @Test func ndjsonAsksForTheScriptFieldsUnlessToldAll() throws {
+        let sandbox = try SandboxProcess()
+        defer { sandbox.stop() }
+        let env = ["WALDUR_API_URL": sandbox.url, "WALDUR_ACCESS_TOKEN": sandbox.token("staff")]
+        let expected: Set<String> = [
+            "uuid", "state", "type", "cost", "created", "modified", "consumer_reviewed_at", "provider_reviewed_at", "error_message",
+            "backend_id", "offering_name", "offering_uuid", "offering_type", "project_name", "project_uuid", "customer_name", "customer_uuid",
+        ]
+        func keys(_ args: [String]) throws -> [Set<String>] {
+            let result = try Binary.run(["list", "--format", "ndjson", "--limit", "30"] + args, environment: env)
+            #expect(result.status == 0, "\(result.stderr)")
+            return try result.stdout.split(separator: "\n").map { Set(try JSONParser.parse(String($0)).objectValue?.map(\.0) ?? []) }
+        }
+        let trimmed = try keys([])
+        #expect(trimmed.count == 30)
+        #expect(trimmed.allSatisfy { $0.isSubset(of: expected) && $0.contains("uuid") && $0.contains("offering_name") }, "\(trimmed.first ?? [])")
+        let all = try keys(["--fields", "all"])
+        #expect(all.count == 30)
+        #expect(all.allSatisfy { !$0.isSubset(of: expected) && $0.contains("created_by_full_name") }, "the whole order: \(all.first ?? [])")
+        #expect(all.contains { $0.contains("plan_name") })
+        let named = try keys(["--field", "state"])
+        #expect(named.allSatisfy { $0 == ["uuid", "state"] })
     }
 
     @Test func tsvHasStableColumnsAndLimit() throws {

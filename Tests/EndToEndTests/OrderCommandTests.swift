@@ -407,7 +407,7 @@ import WaldurSandbox
 
         let got = try run(sandbox, "staff", ["get", order.hex, "--format", "json"])
         #expect(try json(got.stdout).first == wire)
-        let listed = try run(sandbox, "staff", ["list", "--query", order.hex, "--format", "ndjson"])
+        let listed = try run(sandbox, "staff", ["list", "--query", order.hex, "--format", "ndjson", "--fields", "all"])
         let fromList = try #require(try ndjson(listed.stdout).first)
         #expect(fromList.objectValue?.count == wire.objectValue?.count, "list keeps null keys too")
         #expect(fromList["cost"] == wire["cost"])

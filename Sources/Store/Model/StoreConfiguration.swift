@@ -22,6 +22,8 @@ public struct StoreConfiguration: Sendable, Equatable {
     public var pageSize: Int
     /// User queues from the configuration file: a tab name and a filter expression.
     public var userQueues: [(name: String, filter: String)]
+    /// The list fields the queues' columns need (`field=` names); nil loads every list field (`ListFields.names`).
+    public var columnFields: [String]?
     /// The directory for the remembered sort and filters (the app passes `StatePaths.stateDirectory`); nil remembers nothing.
     public var stateDirectory: URL?
     /// Start from the local snapshot (`.loadSnapshot` before the first load) and keep it written.
@@ -30,7 +32,7 @@ public struct StoreConfiguration: Sendable, Equatable {
     public init(readOnly: Bool = false, isStaff: Bool = false, username: String? = nil, refreshInterval: TimeInterval = 10,
                 reconcileInterval: TimeInterval = 300, pollOverlap: TimeInterval = 5, maxBackoff: TimeInterval = 300,
                 actionConcurrency: Int = 4, pageSize: Int = 200, userQueues: [(name: String, filter: String)] = [],
-                stateDirectory: URL? = nil, startsFromSnapshot: Bool = false) {
+                stateDirectory: URL? = nil, startsFromSnapshot: Bool = false, columnFields: [String]? = nil) {
         self.readOnly = readOnly
         self.isStaff = isStaff
         self.username = username
@@ -43,13 +45,14 @@ public struct StoreConfiguration: Sendable, Equatable {
         self.userQueues = userQueues
         self.stateDirectory = stateDirectory
         self.startsFromSnapshot = startsFromSnapshot
+        self.columnFields = columnFields
     }
 
     public static func == (a: StoreConfiguration, b: StoreConfiguration) -> Bool {
         a.readOnly == b.readOnly && a.isStaff == b.isStaff && a.username == b.username && a.refreshInterval == b.refreshInterval
             && a.reconcileInterval == b.reconcileInterval && a.pollOverlap == b.pollOverlap && a.maxBackoff == b.maxBackoff
             && a.actionConcurrency == b.actionConcurrency && a.pageSize == b.pageSize && a.stateDirectory == b.stateDirectory
-            && a.startsFromSnapshot == b.startsFromSnapshot
+            && a.startsFromSnapshot == b.startsFromSnapshot && a.columnFields == b.columnFields
             && a.userQueues.map(\.name) == b.userQueues.map(\.name) && a.userQueues.map(\.filter) == b.userQueues.map(\.filter)
     }
 }

@@ -2,10 +2,11 @@ import Foundation
 import WaldurClient
 
 extension AppState {
-    /// The list query of a full load: trimmed fields, the server ordering when the API has one, the filter's server part.
+    /// The list query of a full load: the fields the list needs (`ListFields.listLoad`), the server ordering when the
+    /// API has one, the filter's server part.
     func fullQuery() -> OrderListQuery {
         var q = OrderListQuery()
-        q.fields = OrderRow.listFields
+        q.fields = neededFields
         q.pageSize = configuration.pageSize
         if let o = sort.serverOrdering { q.ordering = [o] }
         appliedFilter.apply(to: &q, now: now)
@@ -21,13 +22,47 @@ extension AppState {
             || wanted.providerUUID != loaded.providerUUID || wanted.offeringUUID != loaded.offeringUUID
     }
 
+    /// The fields the columns, the sort, the applied filter and the queues' rules need now.
+    var neededFields: [String] {
+        ListFields.listLoad(columns: configuration.columnFields, filter: appliedFilter, sort: sort.key, queues: queues,
+                            isStaff: configuration.isStaff)
+    }
+
+    /// After a filter or sort change: when it reads a field the loaded orders lack, reloads them with that field added
+    /// (same server query, no change highlights) and says so; a free word that cannot search some names says which.
+    mutating func loadMissingFields(for reason: String) -> [Effect] {
+        guard let loaded = loadedServerQuery else { return [] }
+        let missing = Set(neededFields).subtracting(loaded.fields)
+        if missing.isEmpty {
+            let words = appliedFilter.terms.contains { if case .text = $0.predicate { return true } else { return false } }
+            let unsearched = ListFields.unsearched(loaded: loaded.fields)
+            if words, !unsearched.isEmpty {
+                // Said once per filter session: while typing, the same line stays on instead of filling the log.
+                let text = "free words search the loaded names, not \(unsearched.joined(separator: ", ")) (a key such as plan:… loads them)"
+                if let last = messages.indices.last, messages[last].text == text { messages[last].isLive = true } else { message(.info, text) }
+            }
+            return []
+        }
+        message(.info, "loading \(ListFields.ordered(missing).joined(separator: ", ")) for the \(reason)")
+        return startFullLoad(reconcile: false, widening: true)
+    }
+
+    /// The part of a full order (a detail fetch) that the list's loads carry: merged into the list, it leaves the row
+    /// as the next load will bring it, so a later load never shows the order as changed for fields it does not ask.
+    func listCopy(of order: Order) -> Order {
+        guard let fields = loadedServerQuery?.fields, !fields.isEmpty, case let .object(members) = order.json else { return order }
+        let keep = Set(fields)
+        return (try? Order(json: .object(members.filter { keep.contains($0.0) }))) ?? order
+    }
+
     mutating func nextLoadID() -> Int {
         lastLoadID += 1
         return lastLoadID
     }
 
     /// Starts a full load (initial, reload or reconcile) plus the two "Needs me" queries; cancels loads it supersedes.
-    mutating func startFullLoad(reconcile: Bool) -> [Effect] {
+    /// `widening` keeps the loaded server query and adds the fields now needed.
+    mutating func startFullLoad(reconcile: Bool, widening: Bool = false) -> [Effect] {
         var effects: [Effect] = []
         for (id, load) in loads {
             switch load.purpose {
@@ -37,8 +72,9 @@ extension AppState {
             default: break
             }
         }
-        let query: OrderListQuery
-        if reconcile, let loaded = loadedServerQuery { query = loaded } else { query = fullQuery() }
+        var query: OrderListQuery
+        if reconcile || widening, let loaded = loadedServerQuery { query = loaded } else { query = fullQuery() }
+        if widening { query.fields = ListFields.ordered(query.fields + neededFields) }
         let id = nextLoadID()
         loads[id] = RunningLoad(purpose: .full(reconcile: reconcile), startedAt: now)
         loadedServerQuery = query
@@ -52,7 +88,8 @@ extension AppState {
         var effects: [Effect] = []
         for consumer in [true, false] {
             var q = OrderListQuery()
-            q.fields = OrderRow.listFields
+            // The same fields as the list's load: a merged row keeps every column it showed.
+            q.fields = loadedServerQuery?.fields ?? neededFields
             q.pageSize = configuration.pageSize
             if consumer { q.canApproveAsConsumer = true; q.state = [.pendingConsumer] } else { q.canApproveAsProvider = true; q.state = [.pendingProvider] }
             q.modified = since

@@ -54,7 +54,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
             guard expression != state.appliedFilter else { return [] }
             state.appliedFilter = expression
             state.updateList { $0.applyFilter($1) }
-            return state.selectionEffects()
+            return state.selectionEffects() + state.loadMissingFields(for: "filter")
         case let .failure(error):
             state.filterError = error
             return []
@@ -77,7 +77,7 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
         guard new != state.sort else { return [] }
         state.sort = new
         state.resort()
-        return [.persistSort(new)]
+        return [.persistSort(new)] + state.loadMissingFields(for: "sort")
 
     case let .moveSelection(delta):
         guard !state.visible.isEmpty else { return [] }
@@ -226,7 +226,7 @@ extension AppState {
             detailLoading.insert(order.uuid)
             return [.retrieveOrder(order.uuid)]
         }
-        let effects = merge([order], purpose: nil, flagChanges: hasLoaded)
+        let effects = merge([listCopy(of: order)], purpose: nil, flagChanges: hasLoaded)
         detailCache[order.uuid] = order
         detailLoading.remove(order.uuid)
         trimDetailCache()
