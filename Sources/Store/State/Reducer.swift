@@ -241,7 +241,8 @@ extension AppState {
     // MARK: Loads
 
     mutating func pageLoaded(id: Int, orders: [Order], total: Int?) -> [Effect] {
-        guard var load = loads[id] else { return [] } // superseded or finished: ignored
+        // Taken out of the dictionary while it changes, so its set of seen orders is not copied for every page.
+        guard var load = loads.removeValue(forKey: id) else { return [] } // superseded or finished: ignored
         for o in orders { load.seen.insert(RowKey(o.uuid)) }
         load.loaded += orders.count
         if load.total == nil { load.total = total }
