@@ -42,7 +42,7 @@ import WaldurClient
     /// Loads `total` orders in shuffled pages through the reducer (with the "Needs me" pages in between, duplicates and
     /// stale answers), checking after every page, then polls with updates, new orders and a removal.
     static func run(sort: OrderSort, filter: String, queue: Int, seed: UInt64, total: Int = 7_000) {
-        var random = SeededRandom(seed)
+        var random = TestRandom(seed)
         var state = AppState(configuration: StoreConfiguration(refreshInterval: 10, userQueues: userQueues), now: testNow)
         _ = reduce(&state, .start(now: testNow))
         let effects = reduce(&state, .persistedSortLoaded(sort))
@@ -134,15 +134,12 @@ import WaldurClient
     }
 }
 
-/// A small deterministic generator (SplitMix64), so a failing shuffle can be replayed.
-struct SeededRandom: RandomNumberGenerator {
+/// A small deterministic generator (a 64-bit linear congruential step, output mixed), so a failing shuffle can be replayed.
+struct TestRandom: RandomNumberGenerator {
     var state: UInt64
     init(_ seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return state ^ (state >> 29)
     }
 }

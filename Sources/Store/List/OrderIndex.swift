@@ -97,8 +97,8 @@ public struct OrderIndex: Sendable {
         var appended: [Int32] = []
         var replaced: [Int32] = []
         let now = view.now.timeIntervalSince1970
-        for order in orders {
-            var row = OrderRow(order, pool: &pool)
+        for k in orders.indices { // (by index: the orders are read in place, not copied)
+            var row = OrderRow(orders[k], pool: &pool)
             if let i = keys[row.key] {
                 let old = rows[Int(i)]
                 // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.
@@ -113,7 +113,7 @@ public struct OrderIndex: Sendable {
                         row.flags |= OrderRow.changedFlag
                         row.highlightedAt = now
                     }
-                    result.changed.append(order.uuid)
+                    result.changed.append(orders[k].uuid)
                 }
                 rows[Int(i)] = row
                 columns.update(Int(i), row)

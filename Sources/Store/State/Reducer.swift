@@ -243,7 +243,7 @@ extension AppState {
     mutating func pageLoaded(id: Int, orders: [Order], total: Int?) -> [Effect] {
         // Taken out of the dictionary while it changes, so its set of seen orders is not copied for every page.
         guard var load = loads.removeValue(forKey: id) else { return [] } // superseded or finished: ignored
-        for o in orders { load.seen.insert(RowKey(o.uuid)) }
+        for k in orders.indices { load.seen.insert(RowKey(orders[k].uuid)) } // (by index: no copy of each order)
         load.loaded += orders.count
         if load.total == nil { load.total = total }
         loads[id] = load
