@@ -76,6 +76,7 @@ let package = Package(
         // Benchmarks: release-mode executables that print figures (`swift run -c release NAME`).
         .executableTarget(name: "client-benchmark", dependencies: ["WaldurClient"], path: "Benchmarks/ClientBenchmark"),
         .executableTarget(name: "store-benchmark", dependencies: ["OrderStore"], path: "Benchmarks/StoreBenchmark"),
+        .executableTarget(name: "snapshot-benchmark", dependencies: ["OrderStore"], path: "Benchmarks/SnapshotBenchmark"),
         .executableTarget(name: "ui-benchmark", dependencies: ["WaldurSandbox", "WaldurClient"], path: "Benchmarks/UIBenchmark"),
         .executableTarget(
             name: "sandbox-benchmark", dependencies: ["WaldurClient", "WaldurSandbox", "OrderStore"], path: "Benchmarks/SandboxBenchmark",

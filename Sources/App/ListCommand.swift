@@ -30,6 +30,8 @@ struct ListCommand: AsyncParsableCommand {
     @Option(parsing: .unconditional, help: "Stop after this many orders.") var limit: Int?
     @Option(name: .customLong("page-size"), parsing: .unconditional, help: "Orders per request.") var pageSize: Int = 100
     @Option(help: "Output format: table, json, ndjson, tsv.") var format: Format = .table
+    @Flag(help: "Print the orders of the local snapshot (what the screen last loaded) without asking the server for the list; the filters apply locally.")
+    var cached = false
 
     func validate() throws {
         for s in state where OrderState(wire: s).isUnknownValue {
@@ -40,6 +42,7 @@ struct ListCommand: AsyncParsableCommand {
         }
         if let limit, limit < 1 { throw ValidationError("the limit must be a positive number (--limit \(limit))") }
         if pageSize < 1 { throw ValidationError("the page size must be a positive number (--page-size \(pageSize))") }
+        if cached, !orderBy.isEmpty { throw ValidationError("--order-by asks the server; the local snapshot (--cached) lists newest first") }
     }
 
     var listQuery: OrderListQuery {
@@ -64,6 +67,7 @@ struct ListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if cached { return try await runCached() }
         let session = try await Session.open(connection)
         defer { Task { await session.close() } }
         let output = OrderListOutput(format: format, width: TerminalSize.columns(), fields: field)

@@ -21,6 +21,7 @@ struct UICommand: AsyncParsableCommand {
     @Option(help: "Seconds between live refreshes (0 disables; default 10).") var refresh: Double?
     @Flag(name: .customLong("no-mouse"), help: "Start without mouse capture, so text can be selected.") var noMouse = false
     @Flag(help: "Draw ASCII only, even in a UTF-8 locale.") var ascii = false
+    @Flag(name: .customLong("no-cache"), help: "Neither start from nor write the local snapshot of the list.") var noCache = false
 
     func validate() throws {
         if let refresh, refresh < 0 { throw ValidationError("--refresh must be 0 or more seconds") }
@@ -42,19 +43,23 @@ struct UICommand: AsyncParsableCommand {
             throw CommandFailure(error.message)
         }
         let session = await (try await Session.open(connection)).identified()
+        // The demo sandbox is new on every run: a snapshot of it would never be read again.
+        let snapshot = noCache || !(appConfig.cache ?? true) || session.sandbox != nil ? nil
+            : session.snapshotFile(environment: environment, homeDirectory: home)
         let storeConfig = StoreConfiguration(
             readOnly: readOnly || (appConfig.readOnly ?? false),
             isStaff: session.isStaff,
             username: session.username,
             refreshInterval: refresh ?? appConfig.refreshSeconds.map(Double.init) ?? 10,
             userQueues: appConfig.queues,
-            stateDirectory: StatePaths.stateDirectory(environment: environment, homeDirectory: home)
+            stateDirectory: StatePaths.stateDirectory(environment: environment, homeDirectory: home),
+            startsFromSnapshot: snapshot != nil
         )
         // Every action is recorded (and flushed) before its result is shown; the token is never written.
         let auditLog = FileAuditLog(directory: StatePaths.stateDirectory(environment: environment, homeDirectory: home),
                                     server: session.host, user: session.username,
                                     redacting: [session.client.configuration.token?.secret].compactMap { $0 })
-        let store = Store(service: session.client, configuration: storeConfig, audit: auditLog)
+        let store = Store(service: session.client, configuration: storeConfig, audit: auditLog, snapshot: snapshot)
         let options = TerminalOptions(
             theme: theme ?? appConfig.theme,
             themeFromFlag: theme != nil,
@@ -68,6 +73,7 @@ struct UICommand: AsyncParsableCommand {
         )
         AppLogging.logger("waldur-orders").info("terminal UI started for \(session.host)")
         let status = await runTerminalApp(store: store, options: options)
+        await store.saveSnapshot()
         await session.close()
         if status != 0 { throw ExitCode(status) }
     }

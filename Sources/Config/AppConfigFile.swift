@@ -11,6 +11,7 @@ import WaldurClient
 /// mouse = true
 /// api_url = "https://waldur.example.com"   # below --api-url and WALDUR_API_URL
 /// profile = "prod"                          # below --profile and WALDUR_PROFILE
+/// cache = true                              # the local snapshot of the list (--no-cache turns it off for one run)
 ///
 /// [[queues]]
 /// name = "Erred"
@@ -40,11 +41,13 @@ public struct AppConfigFile: Sendable {
     public var apiURL: String?
     /// `profile`: the credentials profile to use when neither `--profile` nor `WALDUR_PROFILE` is given.
     public var profile: String?
+    /// `cache`: keep a local snapshot of the list and start the screen from it (default true; `--no-cache` wins).
+    public var cache: Bool?
     /// Keys the app does not know, as `file line N: unknown key …` sentences (typos are reported, not fatal).
     public var warnings: [String]
 
     /// The keys this file understands at its top level.
-    public static let knownKeys: Set<String> = ["theme", "refresh_seconds", "read_only", "mouse", "queues", "keys", "api_url", "profile"]
+    public static let knownKeys: Set<String> = ["theme", "refresh_seconds", "read_only", "mouse", "queues", "keys", "api_url", "profile", "cache"]
 
     /// An empty configuration: every setting left to the app's defaults.
     public init() {
@@ -95,6 +98,7 @@ public struct AppConfigFile: Sendable {
         config.mouse = try value("mouse", "true or false") { $0.bool }
         config.apiURL = try value("api_url", "a string") { $0.string }
         config.profile = try value("profile", "a string") { $0.string }
+        config.cache = try value("cache", "true or false") { $0.bool }
 
         if let queues = document.root["queues"] {
             guard let array = queues.array else {

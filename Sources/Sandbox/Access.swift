@@ -2,6 +2,8 @@
 struct Access {
     let catalog: Catalog
     let user: Int
+    /// Orders this user no longer sees (a test hook: as if access to their project had been withdrawn).
+    var hidden: Set<UUIDKey> = []
 
     var person: Person { catalog.people[user] }
     var isStaff: Bool { person.isStaff }
@@ -18,6 +20,7 @@ struct Access {
 
     /// Orders of the user's projects and customers, plus orders for their provider's offerings; staff see all.
     func canSee(_ o: StoredOrder) -> Bool {
+        if !hidden.isEmpty, hidden.contains(o.key) { return false }
         if isStaff { return true }
         let p = person
         return p.memberProjects.contains(o.project) || p.ownedCustomers.contains(catalog.projects[o.project].customer)

@@ -62,6 +62,13 @@ public final class RunningSandbox: Sendable {
         await store.injectedErrorCount(status: status, scope: scope)
     }
 
+    /// Withdraws an order from one user's view without changing the order (as when the user leaves its project: its
+    /// `modified` stays, so only a listing shows that it is gone). Answers whether the order and user exist.
+    @discardableResult
+    public func withdrawVisibility(order: String, from role: String) async -> Bool {
+        await store.withdrawVisibility(order: order, fromRole: role)
+    }
+
     /// Runs one activity tick now (what `activity: true` does every few seconds).
     public func tick() async { await store.activityTick() }
 }

@@ -15,6 +15,8 @@ actor SandboxStore {
     /// The last timestamp handed out; changes get strictly increasing `modified` values.
     var lastStamp: Int64
     let pageSizeMax = 300
+    /// Per user: orders withdrawn from their view (`RunningSandbox.withdrawVisibility`).
+    var hiddenOrders: [Int: Set<UUIDKey>] = [:]
     let pageSizeDefault = 10
 
     init(options: SandboxOptions, faults: SandboxFaults) {
@@ -127,7 +129,8 @@ actor SandboxStore {
             a.headers.append(("WWW-Authenticate", "Token"))
             return a
         }
-        let access = Access(catalog: catalog, user: user)
+        var access = Access(catalog: catalog, user: user)
+        access.hidden = hiddenOrders[user] ?? []
         switch route {
         case .list: return list(req, access)
         case .create: return create(req, access)
@@ -292,6 +295,7 @@ actor SandboxStore {
             for i in buf.indices {
                 let p = buf[i].project, off = buf[i].offering
                 if buf[i].deleted { continue }
+                if !access.hidden.isEmpty, access.hidden.contains(buf[i].key) { continue }
                 if !staff && !projectVisible[p] && !offeringVisible[off] { continue }
                 if !projectOK[p] || !offeringOK[off] { continue }
                 if let k = queryKey, buf[i].key != k { continue }

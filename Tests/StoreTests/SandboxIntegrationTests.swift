@@ -7,11 +7,6 @@ import WaldurSandbox
 /// The store against the real HTTP client and the sandbox server (loopback).
 @MainActor
 @Suite(.serialized) struct SandboxIntegrationTests {
-    func client(_ sandbox: RunningSandbox, role: String) throws -> WaldurClient {
-        let user = try #require(sandbox.user(role: role))
-        return WaldurClient(configuration: ClientConfiguration(apiRoot: sandbox.url, token: APIToken(user.token)))
-    }
-
     func store(_ client: WaldurClient, _ config: StoreConfiguration) -> Store {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("store-sandbox-\(UUID().uuidString)")
         return Store(service: client, configuration: config, sortFile: SortFile(directory: dir))

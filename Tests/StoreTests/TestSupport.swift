@@ -1,5 +1,7 @@
 import Foundation
+import Testing
 import WaldurClient
+import WaldurSandbox
 @testable import OrderStore
 
 /// A fixed "now" for reducer tests: 2026-11-26T12:00:00Z.
@@ -51,6 +53,7 @@ func finishLoads(_ state: inout AppState, _ effects: [Effect], full: [Order], ne
         case .needsMeConsumer: orders = needsMeConsumer
         case .needsMeProvider: orders = needsMeProvider
         case .poll: orders = poll
+        case .uuidSweep: orders = full
         }
         _ = reduce(&state, .pageLoaded(id: request.id, orders: orders, totalCount: orders.count))
         _ = reduce(&state, .loadFinished(id: request.id))
@@ -70,3 +73,9 @@ extension AppState {
 }
 
 func uuid(_ n: Int) -> WaldurUUID { WaldurUUID(hex(n)) }
+
+/// A client of the sandbox signed in as the user of `role`.
+func client(_ sandbox: RunningSandbox, role: String) throws -> WaldurClient {
+    let user = try #require(sandbox.user(role: role))
+    return WaldurClient(configuration: ClientConfiguration(apiRoot: sandbox.url, token: APIToken(user.token)))
+}

@@ -396,3 +396,25 @@ extension OrderIndex {
         }
     }
 }
+
+// MARK: - Rows from a snapshot (issue 14; reading them out is in OrderIndex+Snapshot.swift)
+
+extension OrderIndex {
+    /// Replaces every row and name with those of a snapshot and derives the list for `view`. Answers false (and
+    /// leaves the index empty) when two rows share an order.
+    mutating func install(rows newRows: [OrderRow], pool newPool: StringPool, view: View) -> Bool {
+        self = OrderIndex(queueCount: counts.count)
+        var newKeys: [RowKey: Int32] = [:]
+        newKeys.reserveCapacity(newRows.count)
+        for (i, row) in newRows.enumerated() { newKeys[row.key] = Int32(i) }
+        guard newKeys.count == newRows.count else { return false }
+        rows = newRows
+        pool = newPool
+        keys = newKeys
+        rebuildHot()
+        compileQueueFilters(view)
+        compiledFilter = CompiledFilter(view.filter, pool: pool, now: view.now, previous: compiledFilter)
+        resort(view)
+        return true
+    }
+}

@@ -24,11 +24,13 @@ public struct StoreConfiguration: Sendable, Equatable {
     public var userQueues: [(name: String, filter: String)]
     /// The directory for the remembered sort and filters (the app passes `StatePaths.stateDirectory`); nil remembers nothing.
     public var stateDirectory: URL?
+    /// Start from the local snapshot (`.loadSnapshot` before the first load) and keep it written.
+    public var startsFromSnapshot: Bool
 
     public init(readOnly: Bool = false, isStaff: Bool = false, username: String? = nil, refreshInterval: TimeInterval = 10,
                 reconcileInterval: TimeInterval = 300, pollOverlap: TimeInterval = 5, maxBackoff: TimeInterval = 300,
                 actionConcurrency: Int = 4, pageSize: Int = 200, userQueues: [(name: String, filter: String)] = [],
-                stateDirectory: URL? = nil) {
+                stateDirectory: URL? = nil, startsFromSnapshot: Bool = false) {
         self.readOnly = readOnly
         self.isStaff = isStaff
         self.username = username
@@ -40,12 +42,14 @@ public struct StoreConfiguration: Sendable, Equatable {
         self.pageSize = pageSize
         self.userQueues = userQueues
         self.stateDirectory = stateDirectory
+        self.startsFromSnapshot = startsFromSnapshot
     }
 
     public static func == (a: StoreConfiguration, b: StoreConfiguration) -> Bool {
         a.readOnly == b.readOnly && a.isStaff == b.isStaff && a.username == b.username && a.refreshInterval == b.refreshInterval
             && a.reconcileInterval == b.reconcileInterval && a.pollOverlap == b.pollOverlap && a.maxBackoff == b.maxBackoff
             && a.actionConcurrency == b.actionConcurrency && a.pageSize == b.pageSize && a.stateDirectory == b.stateDirectory
+            && a.startsFromSnapshot == b.startsFromSnapshot
             && a.userQueues.map(\.name) == b.userQueues.map(\.name) && a.userQueues.map(\.filter) == b.userQueues.map(\.filter)
     }
 }

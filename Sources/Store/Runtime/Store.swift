@@ -14,6 +14,11 @@ public final class Store {
     let sortFile: SortFile?
     let clock: @Sendable () -> Date
     let audit: (any AuditRecorder)?
+    /// The local snapshot of this server and user (nil: none is read or written).
+    let snapshotFile: SnapshotFile?
+    /// A snapshot write is running / another was asked for meanwhile.
+    var snapshotWriting = false
+    var snapshotWriteAgain = false
     var loadTasks: [Int: Task<Void, Never>] = [:]
     var tasks: [Int: Task<Void, Never>] = [:]
     var nextTask = 0
@@ -23,10 +28,13 @@ public final class Store {
     ///   - sortFile: where the sort is remembered; nil uses the configuration's state directory (none: not remembered).
     ///   - clock: the time source for `.start`, ticks and audit entries.
     ///   - audit: where every action call is recorded before its result is shown; nil records nothing.
+    ///   - snapshot: the local snapshot to start from and keep written (with `configuration.startsFromSnapshot`).
     public init(service: any OrderService, configuration: StoreConfiguration, sortFile: SortFile? = nil,
-                clock: @escaping @Sendable () -> Date = { Date() }, audit: (any AuditRecorder)? = nil) {
+                clock: @escaping @Sendable () -> Date = { Date() }, audit: (any AuditRecorder)? = nil,
+                snapshot: SnapshotFile? = nil) {
         self.service = service
         self.audit = audit
+        self.snapshotFile = snapshot
         self.sortFile = sortFile ?? configuration.stateDirectory.map { SortFile(directory: $0) }
         self.clock = clock
         self.state = AppState(configuration: configuration, now: clock())
@@ -116,6 +124,8 @@ public final class Store {
                 }
                 self?.loadTasks[id] = nil
             }
+        case .loadSnapshot, .writeSnapshot:
+            runSnapshot(effect)
         case let .cancelLoad(id):
             loadTasks.removeValue(forKey: id)?.cancel()
         case let .retrieveOrder(uuid):

@@ -19,6 +19,8 @@ public enum AppAction: Sendable, Equatable {
     case pageLoaded(id: Int, orders: [Order], totalCount: Int?)
     case loadFinished(id: Int)
     case loadFailed(id: Int, error: WaldurError)
+    /// Result of `.loadSnapshot` (nil: none, unusable, or turned off).
+    case snapshotLoaded(OrderSnapshot?)
 
     // List
     /// Select a tab by index (the typed filter is kept).
@@ -76,7 +78,7 @@ extension AppAction {
              .markAllVisible, .clearMarks, .requestAction, .confirmAction, .cancelAction, .setRefreshPaused,
              .toggleRefreshPaused, .dismissMessage:
             return true
-        case .start, .persistedSortLoaded, .sortNotRemembered, .tick, .pageLoaded, .loadFinished, .loadFailed, .orderRetrieved,
+        case .start, .persistedSortLoaded, .sortNotRemembered, .tick, .pageLoaded, .loadFinished, .loadFailed, .snapshotLoaded, .orderRetrieved,
              .orderRetrieveFailed, .setActionInput, .setActionField, .actionCompleted, .auditFailed, .clearHighlights:
             return false
         }

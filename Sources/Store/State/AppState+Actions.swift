@@ -26,6 +26,7 @@ extension AppState {
     /// Availability of `action` for one loaded order (a pending action of the same order makes it unavailable).
     public func availability(of action: OrderAction, for uuid: WaldurUUID) -> ActionAvailability {
         guard let facts = facts(for: uuid) else { return .unavailable(action, "the order is not loaded") }
+        if let reason = cachedRowRefusal(uuid) { return .unavailable(action, reason) }
         let result = ActionRules.availability(of: action, for: facts, configuration: configuration)
         if result.isAvailable, let running = pendingActions[uuid] {
             return .unavailable(action, "\(running.title) is already running for this order")

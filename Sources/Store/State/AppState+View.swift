@@ -79,32 +79,7 @@ extension AppState {
     }
 
     /// A trimmed `Order` rebuilt from a row, for the detail view while the full order loads.
-    func rowOrder(_ i: Int) -> Order {
-        let r = rows[i]
-        var o = Order(uuid: r.uuid(pool))
-        func v(_ id: UInt32) -> String? { id == 0 ? nil : pool[id] }
-        o.state = r.state(pool)
-        o.type = r.type(pool)
-        o.offeringName = v(r.offering)
-        o.offeringType = v(r.offeringType)
-        o.planName = v(r.plan)
-        o.projectName = v(r.project)
-        o.customerName = v(r.customer)
-        o.providerName = v(r.provider)
-        o.resourceName = v(r.resource)
-        o.backendID = v(r.backendID)
-        o.errorMessage = v(r.errorMessage)
-        o.createdByUsername = v(r.creator)
-        o.createdByFullName = v(r.creatorName)
-        o.consumerReviewedByUsername = v(r.consumerReviewer)
-        o.providerReviewedByUsername = v(r.providerReviewer)
-        o.cost = r.cost.map { Money($0) }
-        o.created = OrderRow.date(r.created)
-        o.modified = OrderRow.date(r.modified)
-        o.consumerReviewedAt = OrderRow.date(r.consumerReviewedAt)
-        o.providerReviewedAt = OrderRow.date(r.providerReviewedAt)
-        return o
-    }
+    func rowOrder(_ i: Int) -> Order { rows[i].order(pool) }
 
     /// "stale (2m old)" age text when the last refresh failed.
     var staleAgeText: String? {

@@ -76,6 +76,14 @@ public struct AppState: Sendable, Equatable {
     /// When time-relative filters were last evaluated.
     var timeFilterAt = Date(timeIntervalSince1970: 0)
 
+    // MARK: Snapshot (issue 14)
+
+    /// When the local snapshot whose rows are shown was up to date; nil once the list is brought up to date with the
+    /// server (or when no snapshot was used).
+    public internal(set) var cachedSince: Date?
+    /// The loads that bring a snapshot up to date, while they run.
+    var warmStart: WarmStart?
+
     /// Every message, oldest first (the last `messageLogLimit`): the message log. The status line shows the newest
     /// live one (`statusLine`).
     public internal(set) var messages: [StatusMessage] = []

@@ -10,6 +10,9 @@ public enum LoadPurpose: Sendable, Equatable {
     case needsMeProvider(incremental: Bool)
     /// Orders modified since the last poll, merged.
     case poll
+    /// Only the uuids of every order the loaded query lists (`field=uuid`), compared with the rows from a snapshot:
+    /// nothing is merged; at the end, rows the server no longer lists are removed.
+    case uuidSweep
 }
 
 /// A list load to run: every page of `query`, reported as `.pageLoaded` then `.loadFinished` or `.loadFailed`.
@@ -33,4 +36,8 @@ public enum Effect: Sendable, Equatable {
     case retrieveOrder(WaldurUUID)
     /// Run calls with at most `concurrency` at once; each answers `.actionCompleted`.
     case runActions(batch: Int, calls: [ActionCall], concurrency: Int)
+    /// Read the local snapshot of this server and user; answers `.snapshotLoaded`.
+    case loadSnapshot
+    /// Write the loaded rows to the local snapshot (fire and forget; atomic).
+    case writeSnapshot
 }

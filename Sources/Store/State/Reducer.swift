@@ -15,7 +15,10 @@ public func reduce(_ state: inout AppState, _ action: AppAction) -> [Effect] {
     case let .persistedSortLoaded(sort):
         if let sort { state.sort = sort }
         state.resort()
-        return state.startFullLoad(reconcile: false)
+        return state.configuration.startsFromSnapshot ? [.loadSnapshot] : state.startFullLoad(reconcile: false)
+
+    case let .snapshotLoaded(snapshot):
+        return state.snapshotLoaded(snapshot)
 
     case let .sortNotRemembered(reason):
         state.message(.warning, reason)
@@ -247,6 +250,7 @@ extension AppState {
         load.loaded += orders.count
         if load.total == nil { load.total = total }
         loads[id] = load
+        if load.purpose == .uuidSweep { return [] } // uuids only: compared at the end, never merged
         var flagChanges = hasLoaded
         if case .full(reconcile: false) = load.purpose {
             flagChanges = false
@@ -263,13 +267,8 @@ extension AppState {
             let seen = load.seen
             removeRows { !seen.contains($0.key) }
             if !reconcile { loadProgress = nil }
-            hasLoaded = true
-            refresh.lastSuccess = load.startedAt
-            refresh.pollAnchor = load.startedAt
-            refresh.lastFullLoad = load.startedAt
-            refreshSucceeded()
-            resort()
-            return selectionEffects()
+            fullListLoaded(startedAt: load.startedAt)
+            return selectionEffects() + fullLoadFinishedSnapshot()
         case .needsMeConsumer(incremental: false), .needsMeProvider(incremental: false):
             let flag = load.purpose == .needsMeConsumer(incremental: false) ? OrderRow.needsMeConsumerFlag : OrderRow.needsMeProviderFlag
             let seen = load.seen
@@ -280,12 +279,24 @@ extension AppState {
         case .needsMeConsumer, .needsMeProvider:
             clearTopic(.needsMe)
             return []
-        case .poll:
+        case .poll, .uuidSweep:
+            if let effects = warmLoadFinished(id: id, load: load) { return effects }
+            guard load.purpose == .poll else { return [] }
             refresh.lastSuccess = load.startedAt
             refresh.pollAnchor = load.startedAt
             refreshSucceeded()
             return []
         }
+    }
+
+    /// Every order the loaded query lists is in, as of `startedAt` (a full load, or a snapshot brought up to date).
+    mutating func fullListLoaded(startedAt: Date) {
+        hasLoaded = true
+        refresh.lastSuccess = startedAt
+        refresh.pollAnchor = startedAt
+        refresh.lastFullLoad = startedAt
+        refreshSucceeded()
+        resort()
     }
 
     mutating func refreshSucceeded() {
@@ -298,12 +309,13 @@ extension AppState {
     mutating func loadFailed(id: Int, error: WaldurError) -> [Effect] {
         guard let load = loads.removeValue(forKey: id) else { return [] }
         if error == .cancelled { return [] }
+        if let effects = warmLoadFailed(id: id, error: error) { return effects }
         switch load.purpose {
         case .full(reconcile: false):
             loadProgress = nil
             message(.error, "loading orders failed: \(error.message)", topic: .load)
             if hasLoaded { markStale(error) }
-        case .full(reconcile: true), .poll:
+        case .full(reconcile: true), .poll, .uuidSweep:
             markStale(error)
         case .needsMeConsumer, .needsMeProvider:
             message(.warning, "loading the “Needs me” queue failed: \(error.message)", topic: .needsMe)

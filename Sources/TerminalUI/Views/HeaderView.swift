@@ -54,6 +54,12 @@ enum HeaderView {
     /// The refresh state with the data's age, in a full and a short form, and its role.
     static func refreshText(state: AppState, glyphs: Glyphs) -> (full: String, short: String, role: ThemeRole) {
         let age = state.refresh.age(now: state.now).map(HeaderView.duration)
+        if let cached = state.cachedSince {
+            // Rows from the local snapshot until the server's deltas and deletions are in.
+            let cachedAge = HeaderView.duration(state.now.timeIntervalSince(cached))
+            if state.refresh.isStale { return ("cached \(cachedAge) ago · STALE: refresh failed", "cached \(cachedAge) STALE", .stale) }
+            return ("cached \(cachedAge) ago · updating…", "cached \(cachedAge) ago", .warning)
+        }
         if state.refresh.isStale {
             let ago = age.map { $0 + " ago" } ?? "never"
             return ("STALE: last refresh \(ago)", "STALE \(age ?? "never")", .stale)

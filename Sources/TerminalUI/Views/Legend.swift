@@ -23,6 +23,7 @@ enum Legend {
         entry(g.sortAscending + " " + g.sortDescending, .columnHeader, "the sort column and direction (s, S)")
         entry(g.paused, .warning, "live refresh paused (p); the header still shows the data's age")
         entry("STALE", .stale, "the last refresh failed: the data is as old as shown")
+        entry("cached 3h ago", .warning, "rows from the local snapshot, until the server's changes are in (--no-cache)")
         entry("selected", .selection, "the selected order (dimmer when the detail has focus)")
         entry("marked", .marked, "a marked row")
         entry("changed", .changed, "a new or changed row")

@@ -59,6 +59,7 @@ enum Binary {
             "HOME": home.path,
             "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path,
             "XDG_STATE_HOME": home.appendingPathComponent(".local/state").path,
+            "XDG_CACHE_HOME": home.appendingPathComponent(".cache").path,
             "LANG": "C.UTF-8",
         ]
         // Under .ci/sanitizers the binary is instrumented too and must run with the same sanitizer options.

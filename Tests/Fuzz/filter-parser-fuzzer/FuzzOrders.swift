@@ -74,7 +74,7 @@ enum FuzzOrders {
             case .full: list = orders
             case .needsMeConsumer: list = orders.filter { $0.state == .pendingConsumer }
             case .needsMeProvider: list = orders.filter { $0.state == .pendingProvider }.prefix(2).map { $0 }
-            case .poll: list = []
+            case .poll, .uuidSweep: list = []
             }
             _ = reduce(&state, .pageLoaded(id: request.id, orders: list, totalCount: list.count))
             _ = reduce(&state, .loadFinished(id: request.id))

@@ -1,0 +1,15 @@
+import Foundation
+
+extension OrderIndex {
+    /// The rows and names as a snapshot for `identity` at `time`: highlights (new, changed) are dropped, everything
+    /// else is kept as loaded.
+    func snapshot(identity: SnapshotIdentity, at time: Date) -> OrderSnapshot {
+        let highlight = OrderRow.newFlag | OrderRow.changedFlag
+        var out = rows
+        for i in out.indices where out[i].flags & highlight != 0 || !out[i].highlightedAt.isNaN {
+            out[i].flags &= ~highlight
+            out[i].highlightedAt = .nan
+        }
+        return OrderSnapshot(identity: identity, writtenAt: time, rows: out, pool: pool)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import WaldurClient
+
+/// Starting from the local snapshot (issue 14): the rows are shown at once, marked cached, then brought up to date by
+/// a `modified`-since delta and reconciled by one uuid-only listing; actions wait for the server's current state.
+extension AppState {
+    /// Orders per page of the uuid sweep: the server's largest page (Waldur caps `page_size` at 300).
+    static let sweepPageSize = 300
+
+    /// The one request (paged) that finds orders deleted on the server or no longer visible to the user:
+    /// `GET marketplace-orders/?field=uuid&page_size=300&o=created` under the loaded query's filters. Oldest first, so
+    /// orders created while it pages are appended at the end instead of pushing one already listed off its page.
+    func uuidSweepQuery() -> OrderListQuery {
+        var q = loadedServerQuery ?? fullQuery()
+        q.fields = ["uuid"]
+        q.pageSize = AppState.sweepPageSize
+        q.ordering = ["created"]
+        q.modified = nil
+        return q
+    }
+
+    /// The loaded rows are everything the user can see (no server-side filter narrowed the load), so a snapshot of
+    /// them can stand for the whole list next time.
+    var loadsEverything: Bool {
+        guard var q = loadedServerQuery else { return false }
+        q.fields = []
+        q.pageSize = nil
+        q.ordering = []
+        q.page = nil
+        q.modified = nil
+        return q == OrderListQuery()
+    }
+
+    /// The time the loaded rows are complete as of, when they may be written as the snapshot: loaded and up to date,
+    /// not narrowed by a server filter. Changes after it are what the next start asks for (`modified` since then).
+    public var snapshotTime: Date? {
+        guard configuration.startsFromSnapshot, hasLoaded, cachedSince == nil, warmStart == nil, loadsEverything else { return nil }
+        return refresh.pollAnchor
+    }
+
+    /// Shows a snapshot's rows and starts bringing them up to date; without one (or with an unusable one), the
+    /// ordinary full load.
+    mutating func snapshotLoaded(_ snapshot: OrderSnapshot?) -> [Effect] {
+        guard !hasLoaded, !isFullLoadRunning, warmStart == nil else { return [] }
+        guard let snapshot, !snapshot.rows.isEmpty else { return startFullLoad(reconcile: false) }
+        var installed = false
+        updateList { index, view in installed = index.install(rows: snapshot.rows, pool: snapshot.pool, view: view) }
+        guard installed else {
+            message(.warning, "the local snapshot repeats orders; loading everything")
+            return startFullLoad(reconcile: false)
+        }
+        cachedSince = snapshot.header.writtenAt
+        loadedServerQuery = fullQuery()
+        var delta = fullQuery()
+        delta.modified = snapshot.header.writtenAt.addingTimeInterval(-configuration.pollOverlap)
+        delta.ordering = []
+        let deltaID = nextLoadID()
+        loads[deltaID] = RunningLoad(purpose: .poll, startedAt: now)
+        let sweepID = nextLoadID()
+        loads[sweepID] = RunningLoad(purpose: .uuidSweep, startedAt: now)
+        warmStart = WarmStart(deltaID: deltaID, sweepID: sweepID, startedAt: now)
+        return [.load(LoadRequest(id: deltaID, purpose: .poll, query: delta)),
+                .load(LoadRequest(id: sweepID, purpose: .uuidSweep, query: uuidSweepQuery()))]
+            + startNeedsMe(incremental: false, since: nil) + selectionEffects()
+    }
+
+    /// One of the warm start's loads finished (nil: not one of them). When both have: rows the sweep did not list
+    /// are removed (unless a delta brought them since it started), and the list is fresh.
+    mutating func warmLoadFinished(id: Int, load: RunningLoad) -> [Effect]? {
+        guard var warm = warmStart else { return nil }
+        if id == warm.deltaID { warm.deltaDone = true } else if id == warm.sweepID { warm.listed = load.seen } else { return nil }
+        warmStart = warm
+        guard warm.deltaDone, let listed = warm.listed else { return [] }
+        warmStart = nil
+        // Deleted on the server or no longer visible: not listed. An order created or changed while the sweep paged
+        // (the delta brought it) may be missing from the listing and stays.
+        let changedSince = warm.startedAt.addingTimeInterval(-configuration.pollOverlap).timeIntervalSince1970
+        removeRows { !listed.contains($0.key) && !($0.modified >= changedSince) }
+        let missing = listed.reduce(0) { $0 + (orders.rowIndex($1) == nil ? 1 : 0) }
+        cachedSince = nil
+        fullListLoaded(startedAt: warm.startedAt)
+        let effects = selectionEffects()
+        guard missing == 0 else {
+            // Listed but not loaded: visible now without having changed (access was granted). Deltas cannot bring
+            // those; one full load does (and writes the snapshot when it ends).
+            message(.info, "\(missing) order\(missing == 1 ? "" : "s") became visible since the snapshot; loading them")
+            return effects + startFullLoad(reconcile: true)
+        }
+        return effects + [.writeSnapshot]
+    }
+
+    /// One of the warm start's loads failed (nil: not one of them): the other stops, the cached rows stay (marked
+    /// cached and stale), and the next refresh is a full reconcile.
+    mutating func warmLoadFailed(id: Int, error: WaldurError) -> [Effect]? {
+        guard let warm = warmStart, id == warm.deltaID || id == warm.sweepID else { return nil }
+        warmStart = nil
+        let other = id == warm.deltaID ? warm.sweepID : warm.deltaID
+        loads[other] = nil
+        hasLoaded = true
+        refresh.lastFullLoad = .distantPast
+        markStale(error)
+        return [.cancelLoad(id: other)]
+    }
+
+    /// A full load finished: whatever was cached is replaced, and the snapshot is written when it may be.
+    mutating func fullLoadFinishedSnapshot() -> [Effect] {
+        cachedSince = nil
+        warmStart = nil
+        return snapshotTime == nil ? [] : [.writeSnapshot]
+    }
+
+    /// Why an action may not go to an order shown from the snapshot: its state may be old, so only an order whose
+    /// full copy came from the server in this session (the detail view fetches it on selection) can be acted on.
+    func cachedRowRefusal(_ uuid: WaldurUUID) -> String? {
+        guard cachedSince != nil, detailCache[uuid] == nil else { return nil }
+        return "the list is from the local snapshot: waiting for the server's current state of this order"
+    }
+}
