@@ -411,6 +411,7 @@ extension OrderIndex {
         rows = newRows
         pool = newPool
         keys = newKeys
+        columns = FilterColumns(rows)
         rebuildHot()
         compileQueueFilters(view)
         compiledFilter = CompiledFilter(view.filter, pool: pool, now: view.now, previous: compiledFilter)
