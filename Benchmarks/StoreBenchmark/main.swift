@@ -2,8 +2,9 @@ import Foundation
 import OrderStore
 import WaldurClient
 
-// Store benchmark: 100,000 trimmed synthetic orders; times re-filtering, queue switching and re-sorting through the
-// reducer, and the resident memory per loaded order. Run: swift run -c release store-benchmark
+// Store benchmark: trimmed synthetic orders (100,000 unless `--orders N`); times loading, re-filtering, queue switching
+// and re-sorting through the reducer, and the resident memory per loaded order.
+// Run: swift run -c release store-benchmark [--orders 1000000]
 
 func residentKiB() -> Int {
     guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
@@ -41,7 +42,17 @@ struct Stats {
     }
 }
 
-let total = 100_000
+/// The order count: `--orders N` (default 100,000).
+func orderCount(_ arguments: [String]) -> Int {
+    guard let i = arguments.firstIndex(of: "--orders") else { return 100_000 }
+    guard i + 1 < arguments.count, let n = Int(arguments[i + 1].replacingOccurrences(of: "_", with: "")), n > 0 else {
+        FileHandle.standardError.write(Data("usage: store-benchmark [--orders N]\n".utf8))
+        exit(64)
+    }
+    return n
+}
+
+let total = orderCount(CommandLine.arguments)
 let now = Date(timeIntervalSince1970: 1_795_000_000)
 let states: [OrderState] = [.pendingConsumer, .pendingProvider, .executing, .done, .done, .done, .erred, .canceled, .rejected]
 let types: [OrderType] = [.create, .create, .update, .terminate]
@@ -76,13 +87,17 @@ var state = AppState(configuration: StoreConfiguration(refreshInterval: 0, userQ
 _ = reduce(&state, .start(now: now))
 var loadEffects = reduce(&state, .persistedSortLoaded(nil))
 var loadStart = nanos()
+let loadStartCPU = cpuNanos()
+var generationCPU: UInt64 = 0
 for effect in loadEffects {
     guard case let .load(request) = effect else { continue }
     switch request.purpose {
     case .full:
         var n = 0
         while n < total {
+            let generating = cpuNanos()
             let page = (n..<min(total, n + 1000)).map(syntheticOrder)
+            generationCPU += cpuNanos() - generating
             _ = reduce(&state, .pageLoaded(id: request.id, orders: page, totalCount: total))
             n += 1000
         }
@@ -93,8 +108,11 @@ for effect in loadEffects {
     _ = reduce(&state, .loadFinished(id: request.id))
 }
 let loadMS = Double(nanos() - loadStart) / 1_000_000
+let loadCPUMS = Double(cpuNanos() - loadStartCPU) / 1_000_000
 let rssAfter = residentKiB()
-print("store benchmark: \(state.loadedCount) orders loaded in \(String(format: "%.0f", loadMS)) ms (100 pages of 1,000, via the reducer)")
+print("store benchmark: \(state.loadedCount) orders loaded in \(String(format: "%.0f", loadMS)) ms (\((total + 999) / 1000) pages of 1,000, via the reducer)")
+print(String(format: "load CPU time: %.0f ms, of which %.0f ms generating the orders of the full load: %.0f ms through the reducer",
+             loadCPUMS, Double(generationCPU) / 1_000_000, loadCPUMS - Double(generationCPU) / 1_000_000))
 print(String(format: "resident memory: %d KiB before, %d KiB after: %.0f bytes per loaded order", rssBefore, rssAfter,
              Double(rssAfter - rssBefore) * 1024 / Double(state.loadedCount)))
 _ = reduce(&state, .selectQueue(6))

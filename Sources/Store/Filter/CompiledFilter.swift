@@ -62,20 +62,18 @@ struct CompiledFilter: Sendable {
         if let done = bitmaps[needle], done.count == pool.count { return done }
         var base: [Bool]?
         if let prev = previous?.bitmaps {
-            if let same = prev[needle] {
-                if same.count == pool.count {
-                    bitmaps[needle] = same
-                    return same
-                }
-                base = nil // grown pool: recompute fully (cheap compared to correctness worries)
-            } else {
-                // The longest earlier needle contained in this one: only its matches can match.
-                var bestLength = -1
-                for (key, bits) in prev where key.count > bestLength && key.count < needle.count && bits.count == pool.count
-                    && TextFolding.contains(needle, key) {
-                    base = bits
-                    bestLength = key.count
-                }
+            if let same = prev[needle], same.count <= pool.count {
+                // The same needle: its answers for the older names stand (ids never change); only new names are searched.
+                let out = same.count == pool.count ? same : pool.bitmap(needle, known: same)
+                bitmaps[needle] = out
+                return out
+            }
+            // The longest earlier needle contained in this one: only its matches can match.
+            var bestLength = -1
+            for (key, bits) in prev where key.count > bestLength && key.count < needle.count && bits.count == pool.count
+                && TextFolding.contains(needle, key) {
+                base = bits
+                bestLength = key.count
             }
         }
         let out = pool.bitmap(needle, base: base)
@@ -86,9 +84,9 @@ struct CompiledFilter: Sendable {
     var isEmpty: Bool { tests.isEmpty }
 
     /// The rows of `source` (indices into `rows`) that pass every test, order kept. A large source is tested in
-    /// memory order into a pass mask (sequential reads), then picked in `source` order.
-    func filter(_ source: [Int32], rows: [OrderRow]) -> [Int32] {
-        if source.count * 4 < rows.count {
+    /// memory order over the columns into a pass mask (sequential reads), then picked in `source` order.
+    func filter(_ source: [Int32], rows: [OrderRow], columns: FilterColumns) -> [Int32] {
+        if source.count * 4 < rows.count || columns.count != rows.count {
             var current = source
             rows.withUnsafeBufferPointer { r in
                 for (negated, test) in tests {
@@ -100,13 +98,16 @@ struct CompiledFilter: Sendable {
         }
         var pass = [Bool](repeating: true, count: rows.count)
         rows.withUnsafeBufferPointer { r in
-            pass.withUnsafeMutableBufferPointer { m in
-                for (negated, test) in tests {
-                    _ = CompiledFilter.apply(test, negated: negated, to: [], rows: r, now: now, mask: m)
-                }
+            pass.withUnsafeMutableBufferPointer { m in evaluate(into: m, rows: r, columns: columns) }
+        }
+        var out: [Int32] = []
+        out.reserveCapacity(source.count)
+        pass.withUnsafeBufferPointer { m in
+            source.withUnsafeBufferPointer { s in
+                for i in s where m[Int(i)] { out.append(i) }
             }
         }
-        return pass.withUnsafeBufferPointer { m in source.filter { m[Int($0)] } }
+        return out
     }
 
     /// Whether one row passes (for small merges and custom queues).

@@ -17,11 +17,11 @@ public struct OrderIndex: Sendable {
 
     /// Every loaded order, compact (not in display order).
     private(set) var rows: [OrderRow] = []
-    /// Names of the rows.
-    private(set) var pool = StringPool()
+    /// Names of the rows (set here and by the sort, which caches the names' ranks in it).
+    var pool = StringPool()
     private var keys: [RowKey: Int32] = [:]
-    /// All rows in sort order.
-    private(set) var sorted: [Int32] = []
+    /// All rows in sort order (set here and by the sort, OrderIndex+Sorting.swift).
+    var sorted: [Int32] = []
     /// Sorted rows passing the typed filter (any queue).
     private(set) var filtered: [Int32] = []
     /// Rows of the selected queue passing the filter, in sort order (what the list shows).
@@ -30,15 +30,21 @@ public struct OrderIndex: Sendable {
     private(set) var counts: [Int]
     private(set) var compiledFilter = CompiledFilter.matchAll
     /// Per row: state code in the low 4 bits (15: unknown), bit 7 when in "Needs me". Small and contiguous, so
-    /// counting the queues over the sorted list stays in cache.
+    /// counting the queues over the sorted list stays in cache. Always one per row.
     private var hot: [UInt8] = []
     /// Per row: bit k when in the k-th user queue.
     private var queueMasks: [UInt32] = []
     private var queueFilters: [CompiledFilter?] = []
+    /// Column copies of the fields the filter reads, one per row.
+    private(set) var columns = FilterColumns()
+    /// Every row in the order that breaks ties between equal sort keys (nil when rows or their dates changed).
+    var tieOrder: [Int32]?
+    /// The tab `visible` and `counts` were computed for (nil when they need a full recompute).
+    private var servedQueue: Int?
     /// The filter `filtered` was computed with (to narrow incrementally).
     private var filteredWith: FilterExpression = .empty
-    /// Recent filter results for the current rows and sort (backspace returns to one instantly).
-    private var filterCache: [(expression: FilterExpression, compiled: CompiledFilter, filtered: [Int32])] = []
+    /// Recent filter results for the current rows and sort (backspace returns to one instantly; a sort clears it).
+    var filterCache: [(expression: FilterExpression, compiled: CompiledFilter, filtered: [Int32])] = []
 
     init(queueCount: Int) {
         counts = Array(repeating: 0, count: queueCount)
@@ -69,6 +75,7 @@ public struct OrderIndex: Sendable {
     mutating func updateFlags(row i: Int, _ change: (inout OrderRow) -> Void) {
         guard i >= 0, i < rows.count else { return }
         change(&rows[i])
+        hot[i] = OrderIndex.hotByte(rows[i])
     }
 
     // MARK: Merging and removing
@@ -81,15 +88,17 @@ public struct OrderIndex: Sendable {
 
     /// Merges orders from a load: new ones are appended, known ones replaced unless the answer is older than what is
     /// loaded; `flag` is or-ed into every merged row; `flagChanges` marks new and changed rows at `view.now`.
-    /// `bigLoadRunning` lets a large first load append unsorted until it finishes.
+    /// `bigLoadRunning` lets a large first load append unsorted until it finishes. Only the merged rows are evaluated
+    /// (filter, queues, counts) unless the sort order must change or time-relative filters are in force.
     mutating func merge(_ orders: [Order], flag: UInt8, flagChanges: Bool, bigLoadRunning: Bool, view: View) -> MergeResult {
         var result = MergeResult()
         filterCache.removeAll()
         var needsResort = false
         var appended: [Int32] = []
+        var replaced: [Int32] = []
         let now = view.now.timeIntervalSince1970
-        for order in orders {
-            var row = OrderRow(order, pool: &pool)
+        for k in orders.indices { // (by index: the orders are read in place, not copied)
+            var row = OrderRow(orders[k], pool: &pool)
             if let i = keys[row.key] {
                 let old = rows[Int(i)]
                 // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.
@@ -98,14 +107,18 @@ public struct OrderIndex: Sendable {
                 row.highlightedAt = old.highlightedAt
                 let changed = old.stateCode != row.stateCode || old.stateWire != row.stateWire || old.modified != row.modified || old.cost != row.cost
                 if !OrderIndex.sameSortKey(old, row, view.sort.key) { needsResort = true }
+                if !(old.created == row.created || (old.created.isNaN && row.created.isNaN)) { tieOrder = nil }
                 if changed {
                     if flagChanges, !old.isNew {
                         row.flags |= OrderRow.changedFlag
                         row.highlightedAt = now
                     }
-                    result.changed.append(order.uuid)
+                    result.changed.append(orders[k].uuid)
                 }
                 rows[Int(i)] = row
+                columns.update(Int(i), row)
+                hot[Int(i)] = OrderIndex.hotByte(row)
+                replaced.append(i)
             } else {
                 row.flags |= flag
                 if flagChanges {
@@ -114,20 +127,25 @@ public struct OrderIndex: Sendable {
                 }
                 let i = Int32(rows.count)
                 rows.append(row)
+                columns.append(row)
+                hot.append(OrderIndex.hotByte(row))
                 keys[row.key] = i
                 appended.append(i)
             }
         }
-        rebuildHot()
-        compileQueueFilters(view)
+        if !appended.isEmpty { tieOrder = nil }
+        let queuesKept = updateQueueMasks(appended + replaced, view)
         let hasNewNames = compiledFilter.tests.contains { if case .text = $0.test { return true }; if case .field = $0.test { return true }; return false }
         if hasNewNames { compiledFilter = CompiledFilter(view.filter, pool: pool, now: view.now, previous: compiledFilter) }
         if needsResort || (!appended.isEmpty && (sorted.count <= 5000 || rows.count >= 2 * sorted.count || !bigLoadRunning)) {
             resort(view)
-        } else if !appended.isEmpty {
-            // During a big load: new rows go to the end until the load finishes (then everything is sorted).
+        } else if !appended.isEmpty, replaced.isEmpty, queuesKept, canExtend(view) {
+            // During a big load: new rows go to the end until the load finishes (then everything is sorted); only
+            // they are filtered and counted.
             sorted += appended
-            filterCache.removeAll()
+            extend(with: appended, view)
+        } else if !appended.isEmpty {
+            sorted += appended
             refilter(view, narrowing: false)
         } else {
             // Rows changed in place without moving in the sort order: only the filter and queues need a look.
@@ -139,42 +157,27 @@ public struct OrderIndex: Sendable {
     /// Removes rows. The visible list keeps its old positions (removed rows become -1) so the selection can move to
     /// a neighbour when the list is recomputed; call `resort` after.
     mutating func remove(where shouldRemove: (OrderRow) -> Bool, view: View) {
+        let gone = rows.map(shouldRemove)
+        guard gone.contains(true) else { return }
         var translation = [Int32](repeating: -1, count: rows.count)
         var kept: [OrderRow] = []
         kept.reserveCapacity(rows.count)
         var newKeys: [RowKey: Int32] = [:]
-        for (i, row) in rows.enumerated() where !shouldRemove(row) {
+        newKeys.reserveCapacity(rows.count)
+        for (i, row) in rows.enumerated() where !gone[i] {
             translation[i] = Int32(kept.count)
             newKeys[row.key] = Int32(kept.count)
             kept.append(row)
         }
-        guard kept.count != rows.count else { return }
         filterCache.removeAll()
         visible = visible.map { Int($0) < translation.count && $0 >= 0 ? translation[Int($0)] : -1 }
+        servedQueue = nil
+        tieOrder = nil
         rows = kept
         keys = newKeys
-        hot = []
+        columns = FilterColumns(rows)
+        rebuildHot()
         compileQueueFilters(view)
-    }
-
-    /// Whether a changed row keeps its place in the sort by `key` (then no re-sort is needed).
-    static func sameSortKey(_ a: OrderRow, _ b: OrderRow, _ key: SortKey) -> Bool {
-        switch key {
-        case .created: return a.created == b.created || (a.created.isNaN && b.created.isNaN)
-        case .modified: return a.modified == b.modified || (a.modified.isNaN && b.modified.isNaN)
-        case .consumerReviewedAt: return a.consumerReviewedAt == b.consumerReviewedAt || (a.consumerReviewedAt.isNaN && b.consumerReviewedAt.isNaN)
-        case .state: return a.stateCode == b.stateCode && a.stateWire == b.stateWire
-        case .type: return a.typeCode == b.typeCode && a.typeWire == b.typeWire
-        case .cost: return a.cost == b.cost
-        case .offering: return a.offering == b.offering
-        case .plan: return a.plan == b.plan
-        case .project: return a.project == b.project
-        case .customer: return a.customer == b.customer
-        case .provider: return a.provider == b.provider
-        case .resource: return a.resource == b.resource
-        case .createdBy: return a.creator == b.creator
-        case .uuid: return true
-        }
     }
 
     // MARK: Filter
@@ -205,6 +208,20 @@ public struct OrderIndex: Sendable {
         compileQueueFilters(view)
         refilter(view, narrowing: false)
     }
+
+    /// Every derived array recomputed from the rows (columns, queues, filter, counts, visible rows, and with
+    /// `resorting` the sort order; else the current order is kept, as during a big load).
+    func recomputed(_ view: View, resorting: Bool) -> OrderIndex {
+        var copy = self
+        copy.columns = FilterColumns(rows)
+        copy.tieOrder = nil
+        copy.rebuildHot()
+        copy.queueFilters = Array(repeating: nil, count: view.queues.count)
+        copy.compileQueueFilters(view)
+        copy.compiledFilter = CompiledFilter(view.filter, pool: pool, now: view.now, previous: nil)
+        if resorting { copy.resort(view) } else { copy.refilter(view, narrowing: false) }
+        return copy
+    }
 }
 
 extension OrderIndex: Equatable {
@@ -232,98 +249,56 @@ extension OrderIndex {
                 any = true
             }
         }
-        guard any else { return }
+        guard any else {
+            queueMasks = [UInt32](repeating: 0, count: rows.count)
+            return
+        }
         let all = [Int32](0..<Int32(rows.count))
         var masks = [UInt32](repeating: 0, count: rows.count)
         for c in queues.indices where c >= Queue.builtIn.count && c - Queue.builtIn.count < 32 {
             guard let f = queueFilters[c] else { continue }
             let bit = UInt32(1) << UInt32(c - Queue.builtIn.count)
-            for i in f.filter(all, rows: rows) { masks[Int(i)] |= bit }
+            for i in f.filter(all, rows: rows, columns: columns) { masks[Int(i)] |= bit }
         }
         queueMasks = masks
+    }
+
+    /// Brings the user-queue masks up to date after the rows `changed` were appended or replaced: only those rows
+    /// are evaluated. Answers false when every row had to be evaluated again (time-relative queue filters, whose
+    /// answers move with the clock, or queues that changed), so the other rows' membership may have changed too.
+    mutating func updateQueueMasks(_ changed: [Int32], _ view: View) -> Bool {
+        let queues = view.queues
+        let custom = queues.indices.filter { if case .custom = queues[$0].kind { return true } else { return false } }
+        let timeRelative = custom.contains { if case let .custom(e) = queues[$0].kind { return e.dependsOnTime } else { return false } }
+        if queueFilters.count != queues.count || queueMasks.count > rows.count || timeRelative {
+            compileQueueFilters(view)
+            return false
+        }
+        if queueMasks.count < rows.count { queueMasks += [UInt32](repeating: 0, count: rows.count - queueMasks.count) }
+        for c in custom {
+            guard case let .custom(expression) = queues[c].kind else { continue }
+            let f = CompiledFilter(expression, pool: pool, now: view.now, previous: queueFilters[c])
+            queueFilters[c] = f
+            guard c >= Queue.builtIn.count, c - Queue.builtIn.count < 32 else { continue }
+            let bit = UInt32(1) << UInt32(c - Queue.builtIn.count)
+            for i in changed { queueMasks[Int(i)] &= ~bit }
+            for i in f.filter(changed, rows: rows, columns: columns) { queueMasks[Int(i)] |= bit }
+        }
+        return true
+    }
+
+    /// The membership byte of a row: state code in the low 4 bits (15: unknown), bit 7 when in "Needs me".
+    static func hotByte(_ row: OrderRow) -> UInt8 {
+        (row.stateCode < 15 ? row.stateCode : 15) | (row.inNeedsMe ? 0x80 : 0)
     }
 
     /// Recomputes `hot` from the rows (after rows or their flags changed).
     mutating func rebuildHot() {
         var out = [UInt8](repeating: 0, count: rows.count)
         rows.withUnsafeBufferPointer { r in
-            for i in 0..<r.count {
-                let code = r[i].stateCode < 15 ? r[i].stateCode : 15
-                out[i] = code | (r[i].inNeedsMe ? 0x80 : 0)
-            }
+            for i in 0..<r.count { out[i] = OrderIndex.hotByte(r[i]) }
         }
         hot = out
-    }
-
-    // MARK: Sorting
-
-    /// Sorts every row by the view's sort; then refilters.
-    mutating func resort(_ view: View) {
-        filterCache.removeAll()
-        sorted = sortedIndices(view.sort)
-        refilter(view, narrowing: false)
-    }
-
-    mutating func sortedIndices(_ sort: OrderSort) -> [Int32] {
-        let keys = sortKeys(sort)
-        let ascending = sort.ascending
-        // (primary key, newest first, row index): a total order, stable across runs.
-        var items = [(Int64, Double, Int32)]()
-        items.reserveCapacity(rows.count)
-        rows.withUnsafeBufferPointer { r in
-            for i in 0..<r.count {
-                let c = r[i].created
-                items.append((ascending ? keys[i] : ~keys[i], c.isNaN ? Double.infinity : -c, Int32(i)))
-            }
-        }
-        items.sort { a, b in
-            if a.0 != b.0 { return a.0 < b.0 }
-            if a.1 != b.1 { return a.1 < b.1 }
-            return a.2 < b.2
-        }
-        return items.map(\.2)
-    }
-
-    /// One integer per row whose order is the column's ascending order; absent values sort last in either direction.
-    mutating func sortKeys(_ sort: OrderSort) -> [Int64] {
-        let missing = sort.ascending ? Int64.max : Int64.min
-        func time(_ t: Double) -> Int64 { t.isNaN ? missing : Int64((t * 1_000_000).rounded()) }
-        switch sort.key {
-        case .created: return rows.map { time($0.created) }
-        case .modified: return rows.map { time($0.modified) }
-        case .consumerReviewedAt: return rows.map { time($0.consumerReviewedAt) }
-        case .state:
-            let ranks = pool.ranks()
-            return rows.map { $0.stateCode < OrderRow.unknownCode ? Int64($0.stateCode) : 100 + ranks[Int($0.stateWire)] }
-        case .type:
-            return rows.map { $0.typeCode == OrderRow.absentCode ? missing : Int64($0.typeCode) }
-        case .cost:
-            if rows.allSatisfy({ $0.cost == nil || $0.costKey != Int64.min }) {
-                return rows.map { $0.cost == nil ? missing : $0.costKey }
-            }
-            // Exact fallback: rank the decimals.
-            let order = rows.indices.filter { rows[$0].cost != nil }.sorted { (rows[$0].cost ?? 0) < (rows[$1].cost ?? 0) }
-            var keys = [Int64](repeating: missing, count: rows.count)
-            var rank: Int64 = 0
-            for (n, i) in order.enumerated() {
-                if n > 0, rows[order[n - 1]].cost != rows[i].cost { rank += 1 }
-                keys[i] = rank
-            }
-            return keys
-        case .offering: return names(\.offering, missing)
-        case .plan: return names(\.plan, missing)
-        case .project: return names(\.project, missing)
-        case .customer: return names(\.customer, missing)
-        case .provider: return names(\.provider, missing)
-        case .resource: return names(\.resource, missing)
-        case .createdBy: return names(\.creator, missing)
-        case .uuid: return rows.map { Int64(bitPattern: $0.key.hi >> 1) }
-        }
-    }
-
-    mutating func names(_ id: KeyPath<OrderRow, UInt32>, _ missing: Int64) -> [Int64] {
-        let ranks = pool.ranks()
-        return rows.map { $0[keyPath: id] == 0 ? missing : ranks[Int($0[keyPath: id])] }
     }
 
     // MARK: Filtering
@@ -332,63 +307,93 @@ extension OrderIndex {
     /// (valid when the new filter implies the old one).
     mutating func refilter(_ view: View, narrowing: Bool) {
         let source = narrowing ? filtered : sorted
-        filtered = compiledFilter.isEmpty ? source : compiledFilter.filter(source, rows: rows)
+        filtered = compiledFilter.isEmpty ? source : compiledFilter.filter(source, rows: rows, columns: columns)
         filteredWith = view.filter
         requeue(view)
     }
 
+    /// Whether `filtered`, `visible` and `counts` are up to date for `view`, so rows appended at the end of the sort
+    /// order can be added to them alone.
+    func canExtend(_ view: View) -> Bool {
+        servedQueue == OrderIndex.tab(view) && filteredWith == view.filter && !view.filter.dependsOnTime
+            && counts.count == view.queues.count && hot.count == rows.count && queueMasks.count == rows.count
+    }
+
+    /// Adds rows appended at the end of `sorted` to the filtered rows, the counts and the visible list.
+    mutating func extend(with appended: [Int32], _ view: View) {
+        let passing = compiledFilter.isEmpty ? appended : compiledFilter.filter(appended, rows: rows, columns: columns)
+        filtered += passing
+        var counts = self.counts
+        var out = visible
+        visible = []
+        tally(passing, view, recount: true, counts: &counts, visible: &out)
+        self.counts = counts
+        visible = out
+    }
+
+    /// The selected tab, within the queues.
+    static func tab(_ view: View) -> Int { min(max(0, view.selectedQueue), view.queues.count - 1) }
+
     /// Recomputes the visible list of the selected queue and (unless `recount` is false: only the tab changed) every
     /// tab's count.
     mutating func requeue(_ view: View, recount: Bool = true) {
-        let queues = view.queues
-        var counts = [Int](repeating: 0, count: queues.count)
-        let q = min(max(0, view.selectedQueue), queues.count - 1)
-        let memberships = QueueMembership.builtIn
-        var builtIn = [Int](repeating: 0, count: memberships.count)
+        let zero = [Int](repeating: 0, count: view.queues.count)
+        var counts = recount || self.counts.count != zero.count ? zero : self.counts
         var out: [Int32] = []
         if hot.count != rows.count { rebuildHot() }
         if queueMasks.count != rows.count { queueMasks = [UInt32](repeating: 0, count: rows.count) }
+        tally(filtered, view, recount: recount, counts: &counts, visible: &out)
+        self.counts = counts
+        visible = out
+        servedQueue = OrderIndex.tab(view)
+    }
+
+    /// Adds the rows of `source` (passing the filter, in sort order) to every tab's count (when `recount`) and, when
+    /// they are in the selected tab, to the end of `visible`.
+    func tally(_ source: [Int32], _ view: View, recount: Bool, counts: inout [Int], visible out: inout [Int32]) {
+        let q = OrderIndex.tab(view)
+        let memberships = QueueMembership.builtIn
         hot.withUnsafeBufferPointer { h in
-            if recount {
-                // One histogram of the hot bytes over the filtered rows, then each queue sums the buckets it declares.
-                var histogram = [Int](repeating: 0, count: 256)
-                for i in filtered { histogram[Int(h[Int(i)])] += 1 }
-                for v in 0..<256 where histogram[v] > 0 {
-                    for (k, m) in memberships.enumerated() where m.contains(hot: UInt8(v)) { builtIn[k] += histogram[v] }
+            source.withUnsafeBufferPointer { s in
+                if recount {
+                    // One histogram of the hot bytes, then each queue sums the buckets it declares.
+                    var histogram = [Int](repeating: 0, count: 256)
+                    for i in s { histogram[Int(h[Int(i)])] += 1 }
+                    for v in 0..<256 where histogram[v] > 0 {
+                        for (k, m) in memberships.enumerated() where k < counts.count && m.contains(hot: UInt8(v)) { counts[k] += histogram[v] }
+                    }
+                }
+                guard q >= 0, q < memberships.count else { return }
+                let m = memberships[q]
+                if m.everything {
+                    if out.isEmpty { out = source } else { out += source }
+                } else {
+                    for i in s where m.contains(hot: h[Int(i)]) { out.append(i) }
                 }
             }
-            guard q < memberships.count else { return }
-            let m = memberships[q]
-            if m.everything {
-                out = filtered
-            } else {
-                out.reserveCapacity(filtered.count)
-                for i in filtered where m.contains(hot: h[Int(i)]) { out.append(i) }
-            }
         }
-        if recount { for k in 0..<min(memberships.count, counts.count) { counts[k] = builtIn[k] } }
-        if !recount, self.counts.count == counts.count { counts = self.counts }
-        if queues.count > Queue.builtIn.count {
-            let customCount = min(32, queues.count - Queue.builtIn.count)
-            var custom = [Int](repeating: 0, count: customCount)
-            queueMasks.withUnsafeBufferPointer { qm in
-                for i in filtered where recount {
-                    var m = qm[Int(i)]
-                    while m != 0 {
-                        let k = m.trailingZeroBitCount
-                        if k < customCount { custom[k] += 1 }
-                        m &= m - 1
+        guard view.queues.count > Queue.builtIn.count else { return }
+        let customCount = min(32, view.queues.count - Queue.builtIn.count)
+        queueMasks.withUnsafeBufferPointer { qm in
+            source.withUnsafeBufferPointer { s in
+                if recount {
+                    var custom = [Int](repeating: 0, count: customCount)
+                    for i in s {
+                        var m = qm[Int(i)]
+                        while m != 0 {
+                            let k = m.trailingZeroBitCount
+                            if k < customCount { custom[k] += 1 }
+                            m &= m - 1
+                        }
                     }
+                    for k in 0..<customCount { counts[Queue.builtIn.count + k] += custom[k] }
                 }
                 if q >= Queue.builtIn.count, q - Queue.builtIn.count < 32 {
                     let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
-                    out = filtered.filter { qm[Int($0)] & bit != 0 }
+                    for i in s where qm[Int(i)] & bit != 0 { out.append(i) }
                 }
             }
-            if recount { for k in 0..<customCount { counts[Queue.builtIn.count + k] = custom[k] } }
         }
-        self.counts = counts
-        visible = out
     }
 }
 
@@ -406,6 +411,7 @@ extension OrderIndex {
         rows = newRows
         pool = newPool
         keys = newKeys
+        columns = FilterColumns(rows)
         rebuildHot()
         compileQueueFilters(view)
         compiledFilter = CompiledFilter(view.filter, pool: pool, now: view.now, previous: compiledFilter)

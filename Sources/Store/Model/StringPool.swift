@@ -61,6 +61,24 @@ public struct StringPool: Sendable {
         return out
     }
 
+    /// `known` (exact answers for the first `known.count` ids) extended with the answers for the ids added since.
+    func bitmap(_ needle: [UInt8], known: [Bool]) -> [Bool] {
+        var out = known
+        let first = min(known.count, values.count)
+        out += [Bool](repeating: needle.isEmpty, count: values.count - first)
+        guard !needle.isEmpty, first < values.count else { return out }
+        arena.withUnsafeBufferPointer { a in
+            starts.withUnsafeBufferPointer { s in
+                needle.withUnsafeBufferPointer { n in
+                    out.withUnsafeMutableBufferPointer { o in
+                        StringPool.scan(a, from: Int(s[first]), starts: s, first: first, needle: n, into: o)
+                    }
+                }
+            }
+        }
+        return out
+    }
+
     /// Finds every id from `first` on whose text contains the needle, scanning the arena with memchr.
     static func scan(_ a: UnsafeBufferPointer<UInt8>, from: Int, starts s: UnsafeBufferPointer<UInt32>, first: Int,
                      needle n: UnsafeBufferPointer<UInt8>, into o: UnsafeMutableBufferPointer<Bool>) {
@@ -87,24 +105,57 @@ public struct StringPool: Sendable {
     }
 
     /// Rank of every id in folded lexicographic order (for sorting by a name column); cached until the pool grows.
+    /// Ids are radix-sorted by their first 16 folded bytes; only ids sharing those are compared further.
     mutating func ranks() -> [Int64] {
         if rankCount == values.count { return rankCache }
-        var order = [Int32](0..<Int32(values.count))
+        let n = values.count
+        var head = [UInt64](repeating: 0, count: n)
+        var tail = [UInt64](repeating: 0, count: n)
         arena.withUnsafeBufferPointer { a in
             starts.withUnsafeBufferPointer { s in
-                order.sort { x, y in
-                    let xs = Int(s[Int(x)]), xl = Int(s[Int(x) + 1]) - 1 - xs
-                    let ys = Int(s[Int(y)]), yl = Int(s[Int(y) + 1]) - 1 - ys
-                    guard let b = a.baseAddress else { return false }
-                    let c = memcmp(b + xs, b + ys, min(xl, yl))
-                    return c != 0 ? c < 0 : xl < yl
+                for id in 0..<n {
+                    let from = Int(s[id]), end = Int(s[id + 1]) - 1
+                    head[id] = StringPool.bigEndian(a, from, end)
+                    tail[id] = StringPool.bigEndian(a, from + 8, end)
                 }
             }
         }
-        var rank = [Int64](repeating: 0, count: values.count)
+        var order = StableRadixSort.sort([Int32](0..<Int32(n)), by: tail)
+        order = StableRadixSort.sort(order, by: head)
+        arena.withUnsafeBufferPointer { a in
+            starts.withUnsafeBufferPointer { s in
+                guard let b = a.baseAddress else { return }
+                var i = 0
+                while i < n {
+                    var j = i + 1
+                    while j < n, head[Int(order[j])] == head[Int(order[i])], tail[Int(order[j])] == tail[Int(order[i])] { j += 1 }
+                    if j - i > 1 {
+                        order[i..<j].sort { x, y in
+                            let xs = Int(s[Int(x)]), xl = Int(s[Int(x) + 1]) - 1 - xs
+                            let ys = Int(s[Int(y)]), yl = Int(s[Int(y) + 1]) - 1 - ys
+                            let c = memcmp(b + xs, b + ys, min(xl, yl))
+                            return c != 0 ? c < 0 : xl < yl
+                        }
+                    }
+                    i = j
+                }
+            }
+        }
+        var rank = [Int64](repeating: 0, count: n)
         for (r, id) in order.enumerated() { rank[Int(id)] = Int64(r) }
         rankCache = rank
-        rankCount = values.count
+        rankCount = n
         return rank
+    }
+
+    /// Up to 8 bytes of `a[from..<end]` as a big-endian integer, zero-padded (so integer order is byte order).
+    @inline(__always)
+    static func bigEndian(_ a: UnsafeBufferPointer<UInt8>, _ from: Int, _ end: Int) -> UInt64 {
+        var v: UInt64 = 0
+        for k in 0..<8 {
+            let at = from + k
+            v = v << 8 | (at < end ? UInt64(a[at]) : 0)
+        }
+        return v
     }
 }

@@ -244,8 +244,9 @@ extension AppState {
     // MARK: Loads
 
     mutating func pageLoaded(id: Int, orders: [Order], total: Int?) -> [Effect] {
-        guard var load = loads[id] else { return [] } // superseded or finished: ignored
-        for o in orders { load.seen.insert(RowKey(o.uuid)) }
+        // Taken out of the dictionary while it changes, so its set of seen orders is not copied for every page.
+        guard var load = loads.removeValue(forKey: id) else { return [] } // superseded or finished: ignored
+        for k in orders.indices { load.seen.insert(RowKey(orders[k].uuid)) } // (by index: no copy of each order)
         load.loaded += orders.count
         if load.total == nil { load.total = total }
         loads[id] = load

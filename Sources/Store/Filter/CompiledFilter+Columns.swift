@@ -1,0 +1,117 @@
+import Foundation
+
+/// The whole-list pass of a compiled filter: each test runs as one tight loop over the column it reads (see
+/// `FilterColumns`), in row order, and-ing its result into a pass mask; tests on fields without a column read the rows.
+extension CompiledFilter {
+    /// Clears `pass[i]` for every row `i` that fails a test (rows and columns in the same order and count).
+    func evaluate(into pass: UnsafeMutableBufferPointer<Bool>, rows r: UnsafeBufferPointer<OrderRow>, columns: FilterColumns) {
+        let n = min(pass.count, r.count, columns.count)
+        for (negated, test) in tests {
+            switch test {
+            case let .text(bits, prefix):
+                bits.withUnsafeBufferPointer { b in
+                    let use = columns.columns(using: b, among: FilterColumns.Name.freeText)
+                    CompiledFilter.anyName(b, in: use, columns: columns, count: n) { hit in
+                        if let prefix { CompiledFilter.markPrefix(prefix, hit: hit, rows: r, heads: columns.uuidHeads) }
+                        CompiledFilter.and(hit, negated: negated, into: pass)
+                    }
+                }
+            case let .field(field, bits):
+                bits.withUnsafeBufferPointer { b in
+                    let use = columns.columns(using: b, among: CompiledFilter.columns(of: field))
+                    CompiledFilter.anyName(b, in: use, columns: columns, count: n) { hit in
+                        CompiledFilter.and(hit, negated: negated, into: pass)
+                    }
+                }
+            case let .states(mask, _):
+                CompiledFilter.andCodes(columns.states, mask: mask, negated: negated, into: pass, count: n)
+            case let .types(mask):
+                CompiledFilter.andCodes(columns.types, mask: mask, negated: negated, into: pass, count: n)
+            case let .cost(cmp, value, scaled) where scaled != Int64.min:
+                // Exact keys compare as integers; rows without one (no cost, or not exact in 1e-10) compare decimals.
+                let (lo, hi) = CompiledFilter.range(cmp, scaled)
+                columns.costKeys.withUnsafeBufferPointer { k in
+                    for i in 0..<n {
+                        let key = k[i]
+                        let holds = key != Int64.min ? (key >= lo && key <= hi) : (r[i].cost.map { cmp.holds($0, value) } ?? false)
+                        pass[i] = pass[i] && holds != negated
+                    }
+                }
+            default:
+                _ = CompiledFilter.apply(test, negated: negated, to: [], rows: r, now: now, mask: pass)
+            }
+        }
+    }
+
+    /// The name columns a field term reads.
+    static func columns(of field: FilterField) -> UInt16 {
+        typealias N = FilterColumns.Name
+        switch field {
+        case .offering: return N.offering.bit | N.offeringUUID.bit
+        case .plan: return N.plan.bit
+        case .project: return N.project.bit | N.projectUUID.bit
+        case .customer: return N.customer.bit | N.customerUUID.bit
+        case .provider: return N.provider.bit | N.providerUUID.bit
+        case .resource: return N.resource.bit
+        case .by: return N.creator.bit | N.creatorName.bit
+        }
+    }
+
+    /// Calls `body` with a byte per row, 1 where some column in `use` holds a name true in `bits`.
+    static func anyName(_ bits: UnsafeBufferPointer<Bool>, in use: UInt16, columns: FilterColumns, count n: Int,
+                        _ body: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+        var hits = [UInt8](repeating: 0, count: n)
+        hits.withUnsafeMutableBufferPointer { hit in
+            for name in FilterColumns.Name.allCases where use & name.bit != 0 {
+                columns.names[name.rawValue].withUnsafeBufferPointer { ids in
+                    for i in 0..<min(n, ids.count) {
+                        let id = Int(ids[i])
+                        hit[i] |= id < bits.count && bits[id] ? 1 : 0
+                    }
+                }
+            }
+            body(hit)
+        }
+    }
+
+    /// Sets `hit` for rows whose uuid starts with the hex prefix: the first 8 digits from the column, the rest (and
+    /// whether the uuid is regular) from the row.
+    static func markPrefix(_ prefix: (value: (UInt64, UInt64), length: Int), hit: UnsafeMutableBufferPointer<UInt8>,
+                           rows r: UnsafeBufferPointer<OrderRow>, heads: [UInt32]) {
+        let digits = min(max(prefix.length, 1), 8)
+        let shift = UInt32(32 - 4 * digits)
+        let want = UInt32(truncatingIfNeeded: prefix.value.0 >> 32) >> shift
+        heads.withUnsafeBufferPointer { h in
+            for i in 0..<min(hit.count, h.count) where hit[i] == 0 && h[i] >> shift == want {
+                if !r[i].key.irregular && r[i].key.hasHexPrefix(prefix) { hit[i] = 1 }
+            }
+        }
+    }
+
+    /// Ands `(hit != 0) != negated` into the pass mask.
+    static func and(_ hit: UnsafeMutableBufferPointer<UInt8>, negated: Bool, into pass: UnsafeMutableBufferPointer<Bool>) {
+        for i in 0..<min(hit.count, pass.count) { pass[i] = pass[i] && (hit[i] != 0) != negated }
+    }
+
+    /// Ands "code's bit is in `mask`" (codes 64 and up never are) into the pass mask.
+    static func andCodes(_ codes: [UInt8], mask: UInt64, negated: Bool, into pass: UnsafeMutableBufferPointer<Bool>, count n: Int) {
+        var table = [Bool](repeating: negated, count: 256)
+        for code in 0..<64 where mask & (1 << UInt64(code)) != 0 { table[code] = !negated }
+        table.withUnsafeBufferPointer { t in
+            codes.withUnsafeBufferPointer { c in
+                for i in 0..<min(n, c.count) { pass[i] = pass[i] && t[Int(c[i])] }
+            }
+        }
+    }
+
+    /// The inclusive range of exact cost keys for which `key cmp scaled` holds (never containing the `Int64.min` marker).
+    static func range(_ cmp: Comparison, _ scaled: Int64) -> (Int64, Int64) {
+        switch cmp {
+        case .lt: return (Int64.min + 1, scaled - 1)
+        case .le: return (Int64.min + 1, scaled)
+        case .gt: return (scaled + 1, Int64.max)
+        case .ge: return (scaled, Int64.max)
+        case .eq: return (scaled, scaled)
+        }
+    }
+}
