@@ -109,6 +109,16 @@ import WaldurClient
         #expect(try roundTrip(original) == original)
     }
 
+    @Test func theListFieldsTheRowsWereLoadedWithRoundTrip() throws {
+        var original = OrderSnapshot(identity: identity, writtenAt: testNow, rows: [], pool: StringPool())
+        original.header.fields = ["uuid", "state", "offering_name", "cost"]
+        let read = try roundTrip(original)
+        #expect(read.header.fields == ["uuid", "state", "offering_name", "cost"])
+        #expect(read.header.holds(fields: ["state", "uuid"]))
+        #expect(!read.header.holds(fields: ["uuid", "plan_name"]), "a field the rows lack")
+        #expect(!read.header.holds(fields: []), "the whole order is more than four fields")
+    }
+
     @Test func idsPastTheNamesAreCorrupt() throws {
         var pool = StringPool()
         var row = OrderRow(makeOrder(1), pool: &pool)

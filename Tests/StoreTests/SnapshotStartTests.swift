@@ -46,6 +46,37 @@ import WaldurClient
         #expect(!requests.contains { if case .full = $0.purpose { return true } else { return false } }, "no full load")
     }
 
+    @Test func aSnapshotLackingFieldsTheColumnsWantIsNotShown() throws {
+        let orders = (1...20).map { makeOrder($0) }
+        var state = AppState(configuration: StoreConfiguration(startsFromSnapshot: true), now: testNow)
+        _ = reduce(&state, .start(now: testNow))
+        _ = reduce(&state, .persistedSortLoaded(nil))
+        var narrow = snapshot(orders)
+        narrow.header.fields = ["uuid", "state"]
+        let effects = reduce(&state, .snapshotLoaded(narrow))
+        #expect(state.loadedCount == 0 && state.cachedSince == nil, "no rows with blank columns")
+        #expect(loads(effects).contains { if case .full = $0.purpose { return true } else { return false } }, "a full load instead")
+
+        var wide = AppState(configuration: StoreConfiguration(startsFromSnapshot: true), now: testNow)
+        _ = reduce(&wide, .start(now: testNow))
+        _ = reduce(&wide, .persistedSortLoaded(nil))
+        var more = snapshot(orders)
+        more.header.fields = wide.fullQuery().fields + ["plan_name"]
+        _ = reduce(&wide, .snapshotLoaded(more))
+        #expect(wide.loadedCount == 20 && wide.cachedSince == written, "rows with every wanted field (and more) are shown")
+    }
+
+    @Test func theSnapshotRecordsTheFieldsItWasLoadedWith() throws {
+        var state = AppState(configuration: StoreConfiguration(startsFromSnapshot: true), now: testNow)
+        _ = reduce(&state, .start(now: testNow))
+        _ = reduce(&state, .persistedSortLoaded(nil))
+        let full = try #require(loads(reduce(&state, .snapshotLoaded(nil))).first { if case .full = $0.purpose { return true } else { return false } })
+        _ = answer(&state, full, (1...3).map { makeOrder($0) })
+        let written = state.orders.snapshot(identity: identity, at: testNow, fields: state.loadedServerQuery?.fields ?? [])
+        #expect(!written.header.fields.isEmpty && written.header.fields == full.query.fields)
+        #expect(written.header.holds(fields: state.fullQuery().fields))
+    }
+
     @Test func deltasAndDeletionsBringItUpToDate() throws {
         let orders = (1...20).map { makeOrder($0) }
         var (state, effects) = warmState(orders)

@@ -40,8 +40,9 @@ extension Store {
     func preparedSnapshotWrite() -> Task<Void, Never>? {
         guard let file = snapshotFile, let time = state.snapshotTime else { return nil }
         let index = state.orders
+        let fields = state.loadedServerQuery?.fields ?? []
         return Task.detached(priority: .utility) {
-            do { try file.write(index.snapshot(identity: file.identity, at: time)) } catch { file.log("snapshot not written: \(error)") }
+            do { try file.write(index.snapshot(identity: file.identity, at: time, fields: fields)) } catch { file.log("snapshot not written: \(error)") }
         }
     }
 }

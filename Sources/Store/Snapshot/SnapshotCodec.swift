@@ -1,9 +1,10 @@
 import Foundation
 
-/// The snapshot file format, version 1 (all integers little-endian):
+/// The snapshot file format, version 2 (all integers little-endian):
 ///
 ///     magic "WOSNAPSH" · format version u32 · written at f64 · row count u64 · string count u64
 ///     · server (varint length + UTF-8) · user (varint length + UTF-8)
+///     · field count (varint) · the list fields the rows were loaded with (varint length + UTF-8 each)
 ///     · strings 1..<count (varint length + UTF-8 each; id 0 is the empty string)
 ///     · rows (`SnapshotRowCodec`) · checksum u64 over everything before it
 ///
@@ -20,6 +21,8 @@ enum SnapshotCodec {
         w.u64(UInt64(snapshot.pool.count))
         w.text(h.server)
         w.text(h.user)
+        w.varint(UInt64(h.fields.count))
+        for f in h.fields { w.text(f) }
         let values = snapshot.pool.values
         for i in 1..<max(1, values.count) { w.text(values[i]) }
         for row in snapshot.rows { SnapshotRowCodec.write(row, to: &w) }
@@ -47,8 +50,13 @@ enum SnapshotCodec {
               stringCount <= UInt64(UInt32.max) else { throw .truncated }
         let server = try r.text()
         let user = try r.text()
-        let header = SnapshotHeader(server: server, user: user, writtenAt: Date(timeIntervalSince1970: writtenAt),
+        let fieldCount = try r.varint()
+        guard fieldCount <= 1024 else { throw .corrupt("\(fieldCount) list fields") }
+        var fields: [String] = []
+        for _ in 0..<fieldCount { fields.append(try r.text()) }
+        var header = SnapshotHeader(server: server, user: user, writtenAt: Date(timeIntervalSince1970: writtenAt),
                                     rowCount: Int(rowCount), stringCount: Int(stringCount))
+        header.fields = fields
         return (header, r.offset)
     }
 

@@ -43,6 +43,11 @@ extension AppState {
     mutating func snapshotLoaded(_ snapshot: OrderSnapshot?) -> [Effect] {
         guard !hasLoaded, !isFullLoadRunning, warmStart == nil else { return [] }
         guard let snapshot, !snapshot.rows.isEmpty else { return startFullLoad(reconcile: false) }
+        // Rows loaded for other columns would show blanks where the columns now want values: load everything.
+        guard snapshot.header.holds(fields: fullQuery().fields) else {
+            message(.info, "the local snapshot lacks fields the columns now show; loading everything")
+            return startFullLoad(reconcile: false)
+        }
         var installed = false
         updateList { index, view in installed = index.install(rows: snapshot.rows, pool: snapshot.pool, view: view) }
         guard installed else {
