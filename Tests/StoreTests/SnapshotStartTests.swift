@@ -42,7 +42,10 @@ import WaldurClient
         let sweep = try #require(requests.first { $0.purpose == .uuidSweep })
         #expect(sweep.query.fields == ["uuid"] && sweep.query.pageSize == 300 && sweep.query.ordering == ["created"])
         #expect(sweep.query.modified == nil && sweep.query.state.isEmpty)
-        #expect(requests.filter { if case .needsMeConsumer = $0.purpose { return true }; if case .needsMeProvider = $0.purpose { return true }; return false }.count == 2)
+        let needsMe = requests.filter { if case .needsMeConsumer = $0.purpose { return true }; if case .needsMeProvider = $0.purpose { return true }; return false }
+        #expect(needsMe.count == 2)
+        #expect(needsMe.allSatisfy { $0.query.modified == delta.query.modified }, "the cached flags stay; only changes since are asked for")
+        #expect(needsMe.allSatisfy { $0.purpose == .needsMeConsumer(incremental: true) || $0.purpose == .needsMeProvider(incremental: true) })
         #expect(!requests.contains { if case .full = $0.purpose { return true } else { return false } }, "no full load")
     }
 

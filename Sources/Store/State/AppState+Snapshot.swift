@@ -66,7 +66,9 @@ extension AppState {
         warmStart = WarmStart(deltaID: deltaID, sweepID: sweepID, startedAt: now)
         return [.load(LoadRequest(id: deltaID, purpose: .poll, query: delta)),
                 .load(LoadRequest(id: sweepID, purpose: .uuidSweep, query: uuidSweepQuery()))]
-            + startNeedsMe(incremental: false, since: nil) + selectionEffects()
+            // The rows keep their "Needs me" flags: like a poll, only orders changed since are asked for (the next
+            // full reconcile re-reads every flag).
+            + startNeedsMe(incremental: true, since: delta.modified) + selectionEffects()
     }
 
     /// One of the warm start's loads finished (nil: not one of them). When both have: rows the sweep did not list
