@@ -130,24 +130,6 @@ import WaldurClient
         #expect(h.state.selectedIndex == 1)
     }
 
-    @Test("a sentence with Enter in the middle of the filter prompt: the rest of the burst never reaches the list")
-    func typeAheadAfterTheFilterPromptClosesIsDiscarded() {
-        var h = Harness(Self.provider())
-        let t0 = Date(timeIntervalSince1970: 1000)
-        let first = "yes do not quit".map { Key.character($0) }
-        // Enter keeps the filter and closes the prompt; " run daily" typed on would mark, sort, approve, reject …
-        let rest = " run the daily report and reply no".map { Key.character($0) }
-        Self.read(&h, [.character("/")] + first + [.enter] + rest, at: t0)
-        #expect(h.state.filterText == "yes do not quit")
-        #expect(h.state.marked.isEmpty)
-        #expect(h.state.confirmation == nil && h.state.pendingActions.isEmpty)
-        #expect(h.controller.mode(state: h.state, width: h.width, height: h.height) == .list)
-        #expect(h.controller.ui.notice?.text.contains("discarded \(rest.count) keys") == true)
-        // The next read is the user's again.
-        Self.read(&h, [.escape, .character("/")], at: t0.addingTimeInterval(1))
-        #expect(h.controller.mode(state: h.state, width: h.width, height: h.height) == .filterPrompt)
-    }
-
     @Test("keys typed in the same burst as the key that opens a yes/no dialog do not confirm it")
     func typeAheadIntoAnOpeningDialogIsDiscarded() {
         var h = Harness(Self.provider())

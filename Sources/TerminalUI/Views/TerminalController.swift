@@ -89,24 +89,19 @@ public struct TerminalController: Sendable {
                 continue
             }
             let dialogBefore = current.confirmation != nil
-            let modeBefore = mode(state: current, width: width, height: height)
             for command in handle(event, state: current, width: width, height: height) {
                 if !perform(command) { return false }
             }
             let after = state()
             sync(state: after, width: width, height: height)
             let dialogAfter = after.confirmation != nil
-            let modeAfter = mode(state: after, width: width, height: height)
-            // A dialog that opened with a button focused, or that closed, or a text prompt that closed (Enter keeps the
-            // filter): keys typed before the user saw the change were meant as text, never as list commands.
-            let dialogChanged = dialogBefore != dialogAfter && !(dialogAfter && modeAfter.takesText)
-            let textEnded = modeBefore.takesText && !modeAfter.takesText && !modeAfter.isDialog
-            if dialogChanged || textEnded {
+            // A dialog that opened with a button focused, or that closed: keys typed before the user saw it are not taken.
+            if dialogBefore != dialogAfter, !(dialogAfter && mode(state: after, width: width, height: height).takesText) {
                 changedInThisRead = true
             }
         }
         if dropped > 0 {
-            ui.notice = ("discarded \(dropped) key\(dropped == 1 ? "" : "s") typed while a dialog or prompt was opening or closing", false)
+            ui.notice = ("discarded \(dropped) key\(dropped == 1 ? "" : "s") typed while a dialog was opening or closing", false)
         }
         return true
     }
