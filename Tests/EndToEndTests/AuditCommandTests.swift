@@ -91,7 +91,7 @@ import WaldurClient
             return !states.isEmpty && states.allSatisfy { $0 == "pending-provider" }
         }
         try #require(listedStates(filtered).allSatisfy { $0 == "pending-provider" }, "\(filtered)")
-        try tmux.send("Enter")
+        try await tmux.closeText()
         let screen = try await tmux.waitFor { s in
             s.range(of: #"uuid\s+[0-9a-f]{32}"#, options: .regularExpression) != nil
         }

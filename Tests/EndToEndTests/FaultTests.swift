@@ -91,7 +91,7 @@ import WaldurSandbox
         let tmux = try await openApp(sandbox)
         try tmux.send("/")
         try tmux.type("state:pending-provider")
-        try tmux.send("Enter")
+        try await tmux.closeText()
         let screen = try await tmux.waitFor { selectedUUID($0) != nil && $0.contains("pending-provider") }
         let uuid = try #require(selectedUUID(screen))
         try tmux.send("a")

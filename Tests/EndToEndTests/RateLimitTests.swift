@@ -82,7 +82,7 @@ import WaldurSandbox
         try #require(loaded.contains("All 300"), "the list did not load:\n\(loaded)")
         try tmux.send("7", "/")
         try tmux.type("state:pending-provider")
-        try tmux.send("Enter")
+        try await tmux.closeText()
         let first = try await tmux.waitFor { selectedUUID($0) != nil && position($0)?.index == 1 && !$0.contains("loading the full order") }
         let firstUUID = try #require(selectedUUID(first), "\(first)")
         let count = try #require(position(first)?.total)

@@ -53,8 +53,7 @@ import WaldurSandbox
         try tmux.type(text)
         _ = try await tmux.waitFor(text)
         try await Task.sleep(nanoseconds: 300_000_000)
-        try tmux.send("Enter")
-        try await Task.sleep(nanoseconds: 300_000_000)
+        try await tmux.closeText()
         return try await tmux.waitFor { s in self.selectedUUID(s) != nil && !s.contains("Confirm") }
     }
 
@@ -79,8 +78,7 @@ import WaldurSandbox
         _ = try await tmux.waitFor("cannot approve yet and no more")
         #expect(await sandbox.mutationTotal() == 0)
         // Esc cancels: still nothing sent, nothing marked, the audit log has nothing.
-        try tmux.send("Escape")
-        let cancelled = try await tmux.waitFor { !$0.contains("Confirm: reject") }
+        let cancelled = try await tmux.closeText("Escape") { !$0.contains("Confirm: reject") }
         #expect(!statusLine(cancelled).contains("marked"))
         #expect(await sandbox.mutationTotal() == 0)
         #expect(auditLines().isEmpty)
@@ -198,6 +196,52 @@ import WaldurSandbox
         let back = try await tmux.waitFor { $0.contains("All 300") && !self.statusLine($0).contains("failed") }
         #expect(back.contains("All 300"))
         #expect(!statusLine(back).contains("failed"), "the error went with the outage: \(statusLine(back))")
+        await sandbox.stop()
+    }
+
+    /// Types `text` key by key, `gap` apart, as a person does (each key its own read in the app).
+    func typeByHand(_ tmux: Tmux, _ text: String, gap: UInt64 = 90_000_000) async throws {
+        for ch in text {
+            try tmux.type(String(ch))
+            try await Task.sleep(nanoseconds: gap)
+        }
+    }
+
+    @Test("6. a sentence with Enter in the middle, typed by hand into the filter prompt: the rest never becomes commands")
+    func sentenceThroughTheFilterPromptStaysText() async throws {
+        defer { try? FileManager.default.removeItem(at: stateHome) }
+        let sandbox = try await start()
+        let tmux = try await openApp(sandbox, role: "provider")
+        try tmux.send("7")
+        _ = try await filter(tmux, "state:pending-provider")
+        try tmux.send("/")
+        _ = try await tmux.waitFor { $0.contains("keep filter") }
+        try tmux.send("C-u")
+        try await typeByHand(tmux, "state:pending-provider")
+        try tmux.send("Enter")
+        // Typed on at once, with pending-provider rows on screen: a space would mark, a open approve and y confirm it,
+        // r open reject, q quit.
+        try await typeByHand(tmux, " and reply yes")
+        try await typeByHand(tmux, " r y a y q")
+        try await Task.sleep(nanoseconds: 300_000_000)
+        let after = try await tmux.waitFor { self.statusLine($0).contains("discarded") }
+        #expect(statusLine(after).contains("typed on after the text closed"), "the status line says keys were dropped: \(statusLine(after))")
+        #expect(!after.contains("Confirm:"), "no dialog opened:\n\(after)")
+        #expect(!statusLine(after).contains("marked"), "nothing got marked: \(statusLine(after))")
+        #expect(!after.contains("[exited"), "q did not quit")
+        #expect(await sandbox.mutationTotal() == 0, "nothing was sent")
+        #expect(auditLines().isEmpty)
+        // After a pause the keys are commands again: the selection moves.
+        try await Task.sleep(nanoseconds: 700_000_000)
+        try tmux.send("/")
+        _ = try await tmux.waitFor { $0.contains("keep filter") }
+        try tmux.send("C-u")
+        try tmux.type("state:pending-provider")
+        try await tmux.closeText()
+        let before = try #require(selectedUUID(try await tmux.waitFor { self.selectedUUID($0) != nil }))
+        try tmux.send("j")
+        let moved = try await tmux.waitFor { s in self.selectedUUID(s).map { $0 != before } ?? false }
+        #expect(selectedUUID(moved) != before, "j after a pause moves the selection:\n\(moved)")
         await sandbox.stop()
     }
 }

@@ -77,4 +77,46 @@ import WaldurSandbox
         #expect(listed.status != 0 && listed.stderr.contains("no usable local snapshot"), "\(listed.stderr)")
         await sandbox.stop()
     }
+
+    @Test("two instances of the app for the same server and user, reloading and quitting at once, leave one complete snapshot")
+    func twoInstancesWritingAtOnceLeaveOneCompleteSnapshot() async throws {
+        var options = SandboxOptions()
+        options.orderCount = 3000
+        let sandbox = try await Sandbox.start(options)
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("waldur-e2e-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let environment = ["WALDUR_ACCESS_TOKEN": sandbox.user(role: "staff")?.token ?? "", "XDG_CACHE_HOME": cache.path]
+        let command = "\(Binary.url.path) --api-url \(sandbox.url.absoluteString) --refresh 0"
+        let folder = cache.appendingPathComponent("waldur-orders")
+        let first = try Tmux(command, width: 160, height: 30, environment: environment)
+        let second = try Tmux(command, width: 160, height: 30, environment: environment)
+        for tmux in [first, second] {
+            let loaded = try await tmux.waitFor(timeout: 60) { $0.contains("All 3,000") && $0.contains("updated") }
+            try #require(loaded.contains("All 3,000"), "the list did not load:\n\(loaded)")
+        }
+        // Each reload ends with a snapshot write; both processes write the same file again and again, then at exit.
+        for _ in 0..<6 {
+            try first.send("R")
+            try second.send("R")
+            try await Task.sleep(nanoseconds: 250_000_000)
+        }
+        try first.send("q")
+        try second.send("q")
+        for tmux in [first, second] {
+            let exited = try await tmux.waitFor(timeout: 30) { $0.contains("[exited") }
+            #expect(exited.contains("[exited 0]"), "\(exited)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(names.filter { $0.hasSuffix(".snapshot") }.count == 1, "one snapshot for this server and user: \(names)")
+        #expect(!names.contains { $0.hasSuffix(".tmp") }, "no temporary file is left behind: \(names)")
+        let file = try #require(names.first { $0.hasSuffix(".snapshot") })
+        #expect(try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(file).path)[.posixPermissions] as? Int == 0o600)
+        // The file is complete: every order comes back from it, without the server (every list request hangs).
+        try await sandbox.setFaults("stall=list")
+        let listed = try Binary.run(["list", "--cached", "--format", "tsv", "--api-url", sandbox.url.absoluteString], environment: environment)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.split(separator: "\n").count == 3001, "a header and 3000 orders")
+        #expect(!listed.stderr.contains("ignored"), "the snapshot was usable: \(listed.stderr)")
+        await sandbox.stop()
+    }
 }

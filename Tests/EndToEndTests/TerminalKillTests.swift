@@ -19,8 +19,7 @@ import Glibc
         case .dialog:
             try tmux.send("/")
             try tmux.type("state:pending-provider")
-            try tmux.send("Enter")
-            _ = try await tmux.waitFor { $0.contains("state:pending-provider") && !$0.contains("/state") }
+            try await tmux.closeText { $0.contains("state:pending-provider") && !$0.contains("/state") }
             try tmux.send("r")
             try #require(try await tmux.waitFor("Confirm: reject").contains("Confirm: reject"))
             try tmux.type("half a sentence")

@@ -50,7 +50,7 @@ import WaldurClient
             return !states.isEmpty && states.allSatisfy { $0 == "pending-provider" }
         }
         #expect(listedStates(filtered).allSatisfy { $0 == "pending-provider" }, "\(filtered)")
-        try tmux.send("Enter")
+        try await tmux.closeText()
         let screen = try await tmux.waitFor { selectedUUID($0) != nil }
         let uuid = try #require(selectedUUID(screen))
         #expect(try await state(of: uuid) == .pendingProvider)
@@ -80,7 +80,7 @@ import WaldurClient
         try tmux.send("7")
         try tmux.send("/")
         try tmux.type("state:pending-consumer")
-        try tmux.send("Enter")
+        try await tmux.closeText()
         let screen = try await tmux.waitFor { s in listedStates(s).first == "pending-consumer" && selectedUUID(s) != nil }
         let uuid = try #require(selectedUUID(screen))
         try tmux.send("r")
@@ -96,7 +96,7 @@ import WaldurClient
         try tmux.send("/")
         try tmux.send("C-u")
         try tmux.type("state:erred")
-        try tmux.send("Enter")
+        try await tmux.closeText()
         let erred = try await tmux.waitFor { s in listedStates(s).first == "erred" && selectedUUID(s) != nil }
         let erredUUID = try #require(selectedUUID(erred))
         try tmux.send("a")
@@ -114,7 +114,7 @@ import WaldurClient
         #expect(listedStates(erred).allSatisfy { $0 == "erred" })
         try tmux.send("/")
         try tmux.type("type:update")
-        try tmux.send("Enter")
+        try await tmux.closeText()
         try tmux.send("7")
         let all = try await tmux.waitFor { s in s.contains("type:update") && listedStates(s).contains { $0 != "erred" } }
         #expect(all.contains("type:update"), "the filter is kept across queues:\n\(all)")

@@ -104,9 +104,9 @@ import WaldurClient
     }
 
     /// Feeds one read of keys through `handleRead`, as the run loop does.
-    static func read(_ h: inout Harness, _ keys: [Key], at now: Date) {
+    static func read(_ h: inout Harness, _ keys: [Key], at now: ContinuousClock.Instant) {
         var state = h.state
-        _ = h.controller.handleRead(keys.map { .key($0) }, width: h.width, height: h.height, state: { state }) { command in
+        _ = h.controller.handleRead(keys.map { .key($0) }, at: now, width: h.width, height: h.height, state: { state }) { command in
             if case let .send(action) = command { _ = reduce(&state, action) }
             return true
         }
@@ -116,17 +116,17 @@ import WaldurClient
     @Test("keys typed ahead while a dialog closes are discarded, never replayed into the list, and the status line says so")
     func typeAheadAfterCloseIsDiscarded() {
         var h = Harness(Self.provider())
-        let t0 = Date(timeIntervalSince1970: 1000)
+        let t0 = ContinuousClock.now
         Self.read(&h, [.character("a")], at: t0)
         #expect(h.state.confirmation != nil)
         // "y" confirms; " d r" typed in the same burst would have marked, set done and opened reject.
-        Self.read(&h, [.character("y"), .character(" "), .character("d"), .character("r")], at: t0.addingTimeInterval(1))
+        Self.read(&h, [.character("y"), .character(" "), .character("d"), .character("r")], at: t0 + .seconds(1))
         #expect(h.state.pendingActions.count == 1)
         #expect(h.state.marked.isEmpty)
         #expect(h.state.confirmation == nil)
         #expect(h.controller.ui.notice?.text.contains("discarded 3 keys") == true)
         // The next read is the user's again.
-        Self.read(&h, [.character("j")], at: t0.addingTimeInterval(2))
+        Self.read(&h, [.character("j")], at: t0 + .seconds(2))
         #expect(h.state.selectedIndex == 1)
     }
 
@@ -134,7 +134,7 @@ import WaldurClient
     func typeAheadIntoAnOpeningDialogIsDiscarded() {
         var h = Harness(Self.provider())
         // "say" typed into the list by someone who thought they were in a text field: s sorts, a opens approve, y must not confirm.
-        Self.read(&h, [.character("s"), .character("a"), .character("y")], at: Date(timeIntervalSince1970: 1000))
+        Self.read(&h, [.character("s"), .character("a"), .character("y")], at: .now)
         #expect(h.state.pendingActions.isEmpty)
         #expect(h.state.confirmation != nil, "the dialog stays open for a deliberate answer")
     }
@@ -142,7 +142,7 @@ import WaldurClient
     @Test("a text dialog that opens takes the keys typed right after it: nothing typed into a text field is lost")
     func typingIntoAnOpeningTextDialogIsKept() {
         var h = Harness(Self.provider())
-        Self.read(&h, [.character("r"), .character("o"), .character("k")], at: Date(timeIntervalSince1970: 1000))
+        Self.read(&h, [.character("r"), .character("o"), .character("k")], at: .now)
         #expect(h.state.confirmation?.text == "ok")
     }
 
@@ -193,5 +193,103 @@ import WaldurClient
     func helpListsTheMessageLog() {
         let lines = HelpOverlayView.lines(context: ScreenContext(serverHost: "h", user: nil), width: 100).map { $0.segments.map(\.text).joined() }
         #expect(lines.contains { $0.hasPrefix("m ") && $0.contains("message log") })
+    }
+
+    /// Types `text` one key a read, `gap` apart, from `start`; answers when the last key was read.
+    static func typeSlowly(_ h: inout Harness, _ text: String, from start: ContinuousClock.Instant,
+                           gap: Duration = .milliseconds(120)) -> ContinuousClock.Instant {
+        var t = start
+        for ch in text {
+            t += gap
+            read(&h, [.character(ch)], at: t)
+        }
+        return t
+    }
+
+    @Test("a sentence typed on after Enter closes the filter prompt is discarded, key by key, until the typing pauses")
+    func sentenceAfterTheFilterPromptClosesIsDiscarded() {
+        var h = Harness(Self.provider())
+        let t0 = ContinuousClock.now
+        Self.read(&h, [.character("/")], at: t0)
+        var t = Self.typeSlowly(&h, "state:pending-provider", from: t0)
+        #expect(h.state.filterText == "state:pending-provider")
+        #expect(h.state.visibleCount == 3)
+        t += .milliseconds(150)
+        Self.read(&h, [.enter], at: t)
+        #expect(h.controller.mode(state: h.state, width: h.width, height: h.height) == .list)
+        // Each key in a read of its own, as a human types: space would mark, r open reject, q quit, y confirm.
+        t = Self.typeSlowly(&h, " run the daily report and reply yes q", from: t)
+        #expect(h.state.marked.isEmpty)
+        #expect(h.state.confirmation == nil)
+        #expect(h.state.pendingActions.isEmpty)
+        #expect(h.other.isEmpty, "no quit: \(h.other)")
+        #expect(h.state.filterText == "state:pending-provider", "the kept filter is untouched")
+        #expect(h.controller.ui.notice?.text.contains("discarded 37 keys") == true, "\(String(describing: h.controller.ui.notice))")
+        // After a pause the keys are commands again.
+        Self.read(&h, [.character("j")], at: t + .milliseconds(450))
+        #expect(h.state.selectedIndex == 1)
+        Self.read(&h, [.character("j")], at: t + .milliseconds(500))
+        #expect(h.state.selectedIndex == 2, "the guard is off until a text closes again")
+    }
+
+    @Test("Esc in the filter prompt also ends its keys: typed on at once, they are discarded; after a pause they are commands")
+    func escInTheFilterPromptGuardsTooAndAPauseEndsIt() {
+        var h = Harness(Self.provider())
+        let t0 = ContinuousClock.now
+        Self.read(&h, [.character("/")], at: t0)
+        var t = Self.typeSlowly(&h, "state:x", from: t0)
+        Self.read(&h, [.escape], at: t + .milliseconds(100))
+        t += .milliseconds(100)
+        // Keys 300 ms apart are still one burst: each resets the pause.
+        for _ in 0..<4 {
+            t += .milliseconds(300)
+            Self.read(&h, [.character("r")], at: t)
+        }
+        #expect(h.state.confirmation == nil)
+        #expect(h.controller.ui.notice?.text.contains("discarded 4 keys") == true)
+        Self.read(&h, [.character("r")], at: t + .milliseconds(400))
+        #expect(h.state.confirmation?.action == .reject, "a deliberate key after the pause is taken")
+    }
+
+    @Test("a filter kept with Enter and a pause before the next key: nothing is discarded")
+    func aPauseAfterEnterLosesNothing() {
+        var h = Harness(Self.provider())
+        let t0 = ContinuousClock.now
+        Self.read(&h, [.character("/")], at: t0)
+        let t = Self.typeSlowly(&h, "state:pending", from: t0)
+        Self.read(&h, [.enter], at: t + .milliseconds(100))
+        Self.read(&h, [.character("j")], at: t + .milliseconds(700))
+        #expect(h.state.selectedIndex == 1)
+        #expect(h.controller.ui.notice == nil)
+    }
+
+    @Test("Ctrl-Y from a dialog's text field sends once; a sentence typed on never reaches the list or a next dialog")
+    func sentenceAfterAConfirmFromATextFieldIsDiscarded() {
+        var h = Harness(Self.provider())
+        let t0 = ContinuousClock.now
+        Self.read(&h, [.character("r")], at: t0)
+        #expect(h.controller.mode(state: h.state, width: h.width, height: h.height) == .dialogField(0))
+        var t = Self.typeSlowly(&h, "no quota", from: t0)
+        t += .milliseconds(100)
+        Self.read(&h, [TerminalController.confirmChord], at: t)
+        #expect(h.state.pendingActions.count == 1)
+        t = Self.typeSlowly(&h, " left; a y", from: t)
+        #expect(h.state.pendingActions.count == 1, "nothing else was sent")
+        #expect(h.state.confirmation == nil, "a did not open approve")
+        #expect(h.state.marked.isEmpty)
+    }
+
+    @Test("Enter in a dialog's last text field moves to [Yes]; a key typed on goes back into the text, nothing is discarded")
+    func enterInTheLastFieldDoesNotArmTheGuard() {
+        var h = Harness(Self.provider())
+        let t0 = ContinuousClock.now
+        Self.read(&h, [.character("r")], at: t0)
+        var t = Self.typeSlowly(&h, "no", from: t0)
+        t += .milliseconds(100)
+        Self.read(&h, [.enter], at: t)
+        #expect(h.controller.mode(state: h.state, width: h.width, height: h.height) == .dialogButtons(hasFields: true))
+        _ = Self.typeSlowly(&h, " quota", from: t)
+        #expect(h.state.confirmation?.text == "no quota")
+        #expect(h.controller.ui.notice == nil)
     }
 }

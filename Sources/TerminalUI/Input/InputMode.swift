@@ -17,7 +17,9 @@ import OrderStore
 ///
 /// A dialog's closing also ends its keys: what was typed ahead while it was open or closing (the rest of the same
 /// read) is discarded, never replayed into the list (`TerminalController.handleRead`), and the status line says how
-/// many keys were dropped.
+/// many keys were dropped. A text mode's closing (Enter or Esc in the filter prompt, Ctrl-Y or Esc in a dialog's text
+/// field) also ends its keys: what is typed on until typing pauses is discarded (`TypeAheadGuard`), so the rest of a
+/// sentence never reaches the list as commands.
 public enum InputMode: Sendable, Equatable {
     case tooSmall
     /// A text field of the open confirmation has focus.

@@ -31,6 +31,7 @@ enum HelpOverlayView {
         out.append(StyledLine([("enter            keeps the typed filter; next field; picks the focused button", .dialog)]))
         out.append(StyledLine([("\(TerminalController.confirmChord.description.padding(toLength: 17, withPad: " ", startingAt: 0))confirms a dialog from any field (letters there are text)", .dialog)]))
         out.append(StyledLine([("                 keys typed ahead while a dialog opens or closes are discarded", .muted)]))
+        out.append(StyledLine([("                 after enter/esc in a text, keys typed on are discarded until a pause", .muted)]))
         out.append(StyledLine([]))
         out.append(StyledLine([("Remap in the config file's [keys] table: action = \"key\", \"k1, k2\" or \"none\".", .muted)]))
         out.append(StyledLine([("up / down in the filter line recall earlier filters.", .muted)]))

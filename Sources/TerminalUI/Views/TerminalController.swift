@@ -10,6 +10,8 @@ public struct TerminalController: Sendable {
     public var charset: Charset
     /// Earlier filters for Up/Down in the filter line (kept across restarts by the run loop).
     public var filterHistory = FilterHistory()
+    /// Discards the rest of a sentence typed on after a text prompt closed.
+    public var typeAhead = TypeAheadGuard()
 
     public init(keyMap: KeyMap = .defaults, mouseEnabled: Bool = true, charset: Charset = .unicode) {
         self.keyMap = keyMap
@@ -73,18 +75,23 @@ public struct TerminalController: Sendable {
     /// The chord that confirms a dialog from any of its fields; a control key, so it can never be text.
     public static let confirmChord: Key = .control("y")
 
-    /// Handles the keys of one read in order. When a dialog opens (with a button focused) or closes, the keys still
-    /// waiting in the same read were typed before the user could see the change: they are discarded, never replayed
-    /// into the list or into the next dialog, and the status line says how many. Keys for a text field are never
-    /// discarded. `state` reads the store's current state, `perform` runs a command and answers false to stop
+    /// Handles the keys of one read (read at `now`) in order. When a dialog opens (with a button focused) or closes,
+    /// the keys still waiting in the same read were typed before the user could see the change: they are discarded,
+    /// never replayed into the list or into the next dialog. When a text mode (the filter prompt, a dialog's text
+    /// field) closes into the list, the keys typed on are discarded until typing pauses (`TypeAheadGuard`): the rest
+    /// of a sentence is never taken as commands. The status line says how many keys were dropped. Keys for a text field
+    /// are never discarded. `state` reads the store's current state, `perform` runs a command and answers false to stop
     /// (quit). Returns whether to go on.
-    public mutating func handleRead(_ events: [InputEvent], width: Int, height: Int,
+    public mutating func handleRead(_ events: [InputEvent], at now: ContinuousClock.Instant = .now, width: Int, height: Int,
                                     state: () -> AppState, perform: (UICommand) -> Bool) -> Bool {
+        let keyCount = events.reduce(0) { n, event in if case .key = event { return n + 1 } else { return n } }
+        let guarded = keyCount > 0 && typeAhead.takesRead(at: now)
         var changedInThisRead = false
         var dropped = 0
         for event in events {
             let current = state()
-            if changedInThisRead, case .key = event, !mode(state: current, width: width, height: height).takesText {
+            let modeBefore = mode(state: current, width: width, height: height)
+            if case .key = event, guarded || (changedInThisRead && !modeBefore.takesText) {
                 dropped += 1
                 continue
             }
@@ -95,13 +102,25 @@ public struct TerminalController: Sendable {
             let after = state()
             sync(state: after, width: width, height: height)
             let dialogAfter = after.confirmation != nil
+            let modeAfter = mode(state: after, width: width, height: height)
             // A dialog that opened with a button focused, or that closed: keys typed before the user saw it are not taken.
-            if dialogBefore != dialogAfter, !(dialogAfter && mode(state: after, width: width, height: height).takesText) {
+            if dialogBefore != dialogAfter, !(dialogAfter && modeAfter.takesText) {
                 changedInThisRead = true
+            }
+            // A text mode that closed into the list: what is typed on until a pause is the rest of the text.
+            if case .key = event, modeBefore.takesText, !modeAfter.takesText, !modeAfter.isDialog {
+                changedInThisRead = true
+                typeAhead.arm(at: now)
             }
         }
         if dropped > 0 {
-            ui.notice = ("discarded \(dropped) key\(dropped == 1 ? "" : "s") typed while a dialog was opening or closing", false)
+            if guarded || typeAhead.isArmed {
+                typeAhead.discard(dropped)
+                let n = typeAhead.dropped
+                ui.notice = ("discarded \(n) key\(n == 1 ? "" : "s") typed on after the text closed: pause before giving commands", false)
+            } else {
+                ui.notice = ("discarded \(dropped) key\(dropped == 1 ? "" : "s") typed while a dialog was opening or closing", false)
+            }
         }
         return true
     }

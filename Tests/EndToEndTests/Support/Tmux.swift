@@ -99,6 +99,17 @@ final class Tmux: @unchecked Sendable {
         try await waitFor(timeout: timeout) { $0.contains(text) }
     }
 
+    /// Closes a text (the filter prompt by default) with `key`, waits until `closed` holds for the screen, and then
+    /// pauses as a user would before a command: keys typed on at once after a text closes are discarded by the app
+    /// (its type-ahead guard ends after 400 ms without a key). Answers the screen once closed.
+    @discardableResult
+    func closeText(_ key: String = "Enter", until closed: (String) -> Bool = { !$0.contains("keep filter") }) async throws -> String {
+        try send(key)
+        let screen = try await waitFor(closed)
+        try await Task.sleep(nanoseconds: 600_000_000)
+        return screen
+    }
+
     /// The pid of the process in the pane (the shell running the command).
     func panePID() throws -> Int32 {
         Int32(try run(["display-message", "-p", "-t", session, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
