@@ -107,6 +107,59 @@ import WaldurClient
         #expect(state.snapshotTime == testNow, "fresh as of the start of the delta and the sweep")
     }
 
+    @Test("delta in and the server's count equal to the rows held: fresh before the sweep's last page, written after it")
+    func freshOnTheCountBeforeTheSweepEnds() throws {
+        let orders = (1...20).map { makeOrder($0) }
+        var (state, effects) = warmState(orders)
+        let delta = try #require(loads(effects).first { $0.purpose == .poll })
+        let sweep = try #require(loads(effects).first { $0.purpose == .uuidSweep })
+        var approved = makeOrder(5, state: .pendingProvider, modified: testNow)
+        approved.cost = Money(text: "99")
+        _ = answer(&state, delta, [approved])
+        #expect(state.cachedSince != nil, "the count is not known yet")
+        // The sweep's first page: 10 of the server's 20.
+        let firstPage = reduce(&state, .pageLoaded(id: sweep.id, orders: orders.prefix(10).map { Order(uuid: $0.uuid) }, totalCount: 20))
+        #expect(state.cachedSince == nil && state.hasLoaded, "fresh: the delta is in and the counts agree")
+        #expect(state.row(for: uuid(5))?.state == .pendingProvider)
+        #expect(!firstPage.contains(.writeSnapshot) && state.snapshotTime == nil, "not written while the sweep still pages")
+        #expect(state.refresh.nextPollAt != nil, "refreshes start")
+        _ = reduce(&state, .pageLoaded(id: sweep.id, orders: orders.suffix(10).map { Order(uuid: $0.uuid) }, totalCount: 20))
+        let done = reduce(&state, .loadFinished(id: sweep.id))
+        #expect(state.loadedCount == 20)
+        #expect(done.contains(.writeSnapshot))
+        #expect(state.snapshotTime == testNow)
+    }
+
+    @Test("one order deleted and another become visible unchanged: the counts agree, the sweep still finds both")
+    func theSweepStillReconcilesAfterFreshOnTheCount() throws {
+        let orders = (1...8).map { makeOrder($0) }
+        var (state, effects) = warmState(orders)
+        let delta = try #require(loads(effects).first { $0.purpose == .poll })
+        let sweep = try #require(loads(effects).first { $0.purpose == .uuidSweep })
+        _ = answer(&state, delta, [])
+        let listed = (orders.map(\.uuid).filter { $0 != uuid(3) } + [uuid(40)]).map { Order(uuid: $0) }
+        _ = reduce(&state, .pageLoaded(id: sweep.id, orders: Array(listed.prefix(4)), totalCount: 8))
+        #expect(state.cachedSince == nil, "8 held, 8 on the server")
+        _ = reduce(&state, .pageLoaded(id: sweep.id, orders: Array(listed.suffix(4)), totalCount: 8))
+        let done = reduce(&state, .loadFinished(id: sweep.id))
+        #expect(state.rowIndex(uuid(3)) == nil, "the deleted order is gone")
+        #expect(loads(done).contains { $0.purpose == .full(reconcile: true) }, "the newly visible one is loaded")
+    }
+
+    @Test("counts that differ keep the rows marked cached until the sweep has listed everything")
+    func countsThatDifferWaitForTheSweep() throws {
+        let orders = (1...6).map { makeOrder($0) }
+        var (state, effects) = warmState(orders)
+        let delta = try #require(loads(effects).first { $0.purpose == .poll })
+        let sweep = try #require(loads(effects).first { $0.purpose == .uuidSweep })
+        _ = reduce(&state, .pageLoaded(id: sweep.id, orders: orders.prefix(3).map { Order(uuid: $0.uuid) }, totalCount: 5))
+        _ = answer(&state, delta, [])
+        #expect(state.cachedSince != nil, "6 held, 5 on the server: not fresh yet")
+        _ = reduce(&state, .pageLoaded(id: sweep.id, orders: orders[3..<5].map { Order(uuid: $0.uuid) }, totalCount: 5))
+        _ = reduce(&state, .loadFinished(id: sweep.id))
+        #expect(state.cachedSince == nil && state.loadedCount == 5 && state.rowIndex(uuid(6)) == nil)
+    }
+
     @Test func anOrderCreatedWhileTheSweepPagedStays() throws {
         let orders = (1...5).map { makeOrder($0) }
         var (state, effects) = warmState(orders)

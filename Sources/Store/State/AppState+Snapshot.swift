@@ -77,7 +77,7 @@ extension AppState {
         guard var warm = warmStart else { return nil }
         if id == warm.deltaID { warm.deltaDone = true } else if id == warm.sweepID { warm.listed = load.seen } else { return nil }
         warmStart = warm
-        guard warm.deltaDone, let listed = warm.listed else { return [] }
+        guard warm.deltaDone, let listed = warm.listed else { return freshOnCount() }
         warmStart = nil
         // Deleted on the server or no longer visible: not listed. An order created or changed while the sweep paged
         // (the delta brought it) may be missing from the listing and stays.
@@ -85,7 +85,7 @@ extension AppState {
         removeRows { !listed.contains($0.key) && !($0.modified >= changedSince) }
         let missing = listed.reduce(0) { $0 + (orders.rowIndex($1) == nil ? 1 : 0) }
         cachedSince = nil
-        fullListLoaded(startedAt: warm.startedAt)
+        if warm.freshOnCount { resort() } else { fullListLoaded(startedAt: warm.startedAt) }
         let effects = selectionEffects()
         guard missing == 0 else {
             // Listed but not loaded: visible now without having changed (access was granted). Deltas cannot bring
@@ -94,6 +94,28 @@ extension AppState {
             return effects + startFullLoad(reconcile: true)
         }
         return effects + [.writeSnapshot]
+    }
+
+    /// The warm sweep's first page came with the server's count of orders (nil: not the warm sweep).
+    mutating func warmSweepCounted(id: Int, total: Int?) -> [Effect]? {
+        guard var warm = warmStart, id == warm.sweepID else { return nil }
+        guard warm.serverCount == nil, let total else { return [] }
+        warm.serverCount = total
+        warmStart = warm
+        return freshOnCount()
+    }
+
+    /// Fresh before the sweep ends: the delta is in and the server lists as many orders as are held, so (short of one
+    /// order gone and another become visible unchanged, which the sweep still finds) nothing is missing or extra.
+    /// The marker goes, refreshes start; the sweep goes on and removes what it does not list.
+    mutating func freshOnCount() -> [Effect] {
+        guard var warm = warmStart, warm.deltaDone, !warm.freshOnCount, warm.listed == nil,
+              let count = warm.serverCount, count == orders.count else { return [] }
+        warm.freshOnCount = true
+        warmStart = warm
+        cachedSince = nil
+        fullListLoaded(startedAt: warm.startedAt)
+        return selectionEffects()
     }
 
     /// One of the warm start's loads failed (nil: not one of them): the other stops, the cached rows stay (marked

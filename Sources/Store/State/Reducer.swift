@@ -250,7 +250,8 @@ extension AppState {
         load.loaded += orders.count
         if load.total == nil { load.total = total }
         loads[id] = load
-        if load.purpose == .uuidSweep { return [] } // uuids only: compared at the end, never merged
+        // uuids only: compared at the end, never merged; the first page's count may make a warm start fresh.
+        if load.purpose == .uuidSweep { return warmSweepCounted(id: id, total: load.total) ?? [] }
         var flagChanges = hasLoaded
         if case .full(reconcile: false) = load.purpose {
             flagChanges = false

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The two loads that bring rows from a snapshot up to date: the `modified`-since delta (merged like a poll) and the
-/// uuid sweep (compared at the end). The list is fresh when both have finished.
+/// uuid sweep (compared at the end). The list is fresh when the delta is in and the server's count (the sweep's first
+/// page) equals the rows held, or else when both have finished; the sweep always runs to its end and removes what the
+/// server no longer lists.
 struct WarmStart: Sendable, Equatable {
     var deltaID: Int
     var sweepID: Int
@@ -10,4 +12,8 @@ struct WarmStart: Sendable, Equatable {
     var deltaDone = false
     /// Every order the sweep listed; nil until it finished.
     var listed: Set<RowKey>?
+    /// How many orders the server lists (the sweep's first page); nil until it came.
+    var serverCount: Int?
+    /// The list was declared fresh on the counts (delta in, counts equal) before the sweep finished.
+    var freshOnCount = false
 }
