@@ -169,6 +169,28 @@ import WaldurClient
         #expect(wide.count == 10 && wide[9].label.contains("Waiting on provider"))
     }
 
+    @Test("at 80 columns every queue tab keeps its count, short (1.1k) for the others, exact for the selected one")
+    func tabsKeepShortCountsAt80Columns() {
+        let states: [OrderState] = [.pendingConsumer, .pendingProvider, .executing, .erred, .done, .canceled]
+        let orders = (1...3000).map { Fixture.order($0, state: states[$0 % states.count]) }
+        var state = Fixture.state(orders, configuration: StoreConfiguration(isStaff: true, refreshInterval: 10))
+        Fixture.apply(&state, .selectQueue(1))
+        let tabs = TabsView.positions(state: state, width: 80, charset: .unicode)
+        #expect(tabs.count == state.queues.count, "\(tabs.map(\.label))")
+        for tab in tabs {
+            #expect(tab.label.last?.isNumber == true || tab.label.hasSuffix("k"), "\(tab.label) has a count")
+            #expect(tab.x + tab.width <= 80)
+        }
+        #expect(tabs.first { $0.index == 1 }?.label.hasSuffix(TabsView.grouped(state.queueCounts[1])) == true, "the selected tab's count is exact")
+        #expect(tabs.last?.label.hasSuffix(" 3k") == true, "All: \(tabs.last?.label ?? "")")
+    }
+
+    @Test func shortCountsNeverOverstate() {
+        let cases: [(Int, String)] = [(0, "0"), (999, "999"), (1000, "1k"), (1115, "1.1k"), (1999, "1.9k"), (12_345, "12k"),
+                                      (999_999, "999k"), (1_000_000, "1M"), (1_250_000, "1.2M"), (12_600_000, "12M")]
+        for (n, text) in cases { #expect(TabsView.short(n) == text, "\(n)") }
+    }
+
     @Test func emptyQueuesSaySoInWords() {
         var state = Fixture.state([Fixture.order(1, state: .done)])
         let needsMe = RenderTests.render(state, width: 80, height: 24)

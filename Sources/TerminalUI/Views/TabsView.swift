@@ -4,11 +4,15 @@ import OrderStore
 enum TabsView {
     /// Each tab's label and columns, as drawn (shared with mouse handling).
     static func positions(state: AppState, width: Int, charset: Charset) -> [(index: Int, x: Int, width: Int, label: String)] {
-        // Progressively more compact labels until every tab fits: padded, unpadded, then names abbreviated step by
-        // step (the selected tab keeps its count longest). Names are never replaced by bare numbers: when even the
-        // shortest labels do not fit, tabs are left out around the selected one.
-        let levels: [(padded: Bool, nameWidth: Int?, counts: Bool)] = [
-            (true, nil, true), (false, nil, true), (false, 9, true), (false, 6, true), (false, 5, false), (false, 3, false),
+        // Progressively more compact labels until every tab fits: padded, unpadded, names abbreviated step by step,
+        // then the other tabs' counts short ("1.1k"), and last without them (the selected tab keeps its exact count).
+        // Names are never replaced by bare numbers: when even the shortest labels do not fit, tabs are left out
+        // around the selected one.
+        let levels: [Level] = [
+            Level(padded: true, nameWidth: nil, counts: .exact), Level(padded: false, nameWidth: nil, counts: .exact),
+            Level(padded: false, nameWidth: 9, counts: .exact), Level(padded: false, nameWidth: 6, counts: .exact),
+            Level(padded: false, nameWidth: 6, counts: .short), Level(padded: false, nameWidth: 5, counts: .short),
+            Level(padded: false, nameWidth: 5, counts: .selectedOnly), Level(padded: false, nameWidth: 3, counts: .selectedOnly),
         ]
         var labels: [String] = []
         for level in levels {
@@ -27,14 +31,41 @@ enum TabsView {
         return place(labels, from: first, x: 0, width: width, charset: charset)
     }
 
-    /// "1 Needs me 12", "2 Pend… 3", "3 Exe".
-    static func label(_ i: Int, state: AppState, charset: Charset, level: (padded: Bool, nameWidth: Int?, counts: Bool)) -> String {
+    /// How compact the labels are drawn.
+    struct Level {
+        enum Counts { case exact, short, selectedOnly }
+        var padded: Bool
+        /// Names cut to this many cells (nil: whole).
+        var nameWidth: Int?
+        var counts: Counts
+    }
+
+    /// "1 Needs me 12", "2 Pend… 3", "2 Pe… 1.1k", "3 Exe".
+    static func label(_ i: Int, state: AppState, charset: Charset, level: Level) -> String {
         let q = state.queues[i]
         let key = i < 9 ? "\(i + 1) " : ""
         let name = level.nameWidth.map { CellText.truncate(q.name, to: $0, charset: charset) } ?? q.name
-        let showCount = level.counts || i == state.selectedQueueIndex
-        let count = showCount ? " " + grouped(i < state.queueCounts.count ? state.queueCounts[i] : 0) : ""
+        let n = i < state.queueCounts.count ? state.queueCounts[i] : 0
+        let count: String
+        switch level.counts {
+        case _ where i == state.selectedQueueIndex: count = " " + grouped(n)
+        case .exact: count = " " + grouped(n)
+        case .short: count = " " + short(n)
+        case .selectedOnly: count = ""
+        }
         return level.padded ? " \(key)\(name)\(count) " : "\(key)\(name)\(count)"
+    }
+
+    /// 999, 1k, 1.1k, 12k, 123k, 1.2M, 12M: at most four cells, never more than the count (cut, not rounded up).
+    static func short(_ n: Int) -> String {
+        let m = n.magnitude
+        func cut(_ unit: UInt, _ suffix: String) -> String {
+            let whole = m / unit
+            let tenth = (m % unit) / (unit / 10)
+            return whole >= 10 || tenth == 0 ? "\(whole)\(suffix)" : "\(whole).\(tenth)\(suffix)"
+        }
+        let text = m < 1000 ? "\(m)" : m < 1_000_000 ? cut(1000, "k") : cut(1_000_000, "M")
+        return (n < 0 ? "-" : "") + text
     }
 
     /// Tabs from `first` on, left to right, while they fit.
