@@ -117,7 +117,7 @@ public struct TerminalController: Sendable {
             if guarded || typeAhead.isArmed {
                 typeAhead.discard(dropped)
                 let n = typeAhead.dropped
-                ui.notice = ("discarded \(n) key\(n == 1 ? "" : "s") typed on after the text closed: pause before giving commands", false)
+                ui.notice = ("discarded \(n) key\(n == 1 ? "" : "s") typed on after the text closed (pause, then command)", false)
             } else {
                 ui.notice = ("discarded \(dropped) key\(dropped == 1 ? "" : "s") typed while a dialog was opening or closing", false)
             }
