@@ -19,9 +19,25 @@ import WaldurClient
         let poll = requests.first { $0.purpose == .poll }
         #expect(poll?.query.modified == testNow.addingTimeInterval(-5))
         #expect(poll?.query.fields == OrderRow.listFields)
-        #expect(requests.contains { $0.purpose == .needsMeConsumer(incremental: true) && $0.query.modified == testNow.addingTimeInterval(-5) })
+        #expect(requests.count == 1, "an idle tick is one request: \(requests.map(\.purpose))")
         // No second poll while one runs.
         #expect(loads(reduce(&s, .tick(now: testNow.addingTimeInterval(30)))).isEmpty)
+    }
+
+    @Test("a poll that brings orders is followed by the Needs me queries for the same interval; an empty one is not")
+    func needsMeFollowsOnlyAPollThatBroughtOrders() throws {
+        var s = loaded()
+        let quiet = try #require(loads(reduce(&s, .tick(now: testNow.addingTimeInterval(10)))).first { $0.purpose == .poll })
+        _ = reduce(&s, .pageLoaded(id: quiet.id, orders: [], totalCount: 0))
+        #expect(loads(reduce(&s, .loadFinished(id: quiet.id))).isEmpty, "nothing changed: no Needs me query")
+        let busy = try #require(loads(reduce(&s, .tick(now: testNow.addingTimeInterval(20)))).first { $0.purpose == .poll })
+        var changed = orders[0]
+        changed.modified = testNow.addingTimeInterval(18)
+        _ = reduce(&s, .pageLoaded(id: busy.id, orders: [changed], totalCount: 1))
+        let followUps = loads(reduce(&s, .loadFinished(id: busy.id)))
+        #expect(followUps.count == 2)
+        #expect(followUps.contains { $0.purpose == .needsMeConsumer(incremental: true) && $0.query.modified == busy.query.modified })
+        #expect(followUps.contains { $0.purpose == .needsMeProvider(incremental: true) && $0.query.modified == busy.query.modified })
     }
 
     @Test func zeroIntervalDisablesAndPauseStops() {

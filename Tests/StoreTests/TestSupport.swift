@@ -56,7 +56,12 @@ func finishLoads(_ state: inout AppState, _ effects: [Effect], full: [Order], ne
         case .uuidSweep: orders = full
         }
         _ = reduce(&state, .pageLoaded(id: request.id, orders: orders, totalCount: orders.count))
-        _ = reduce(&state, .loadFinished(id: request.id))
+        let after = reduce(&state, .loadFinished(id: request.id))
+        // A poll that brought orders is followed by the "Needs me" queries for the same interval: answer them too.
+        if request.purpose == .poll {
+            let followUps = after.filter { if case let .load(r) = $0 { return r.purpose != .poll } else { return false } }
+            finishLoads(&state, followUps, full: full, needsMeConsumer: needsMeConsumer, needsMeProvider: needsMeProvider)
+        }
     }
 }
 

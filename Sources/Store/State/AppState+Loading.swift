@@ -101,15 +101,16 @@ extension AppState {
         return effects
     }
 
-    /// Starts a poll: orders modified since the last poll minus the overlap, merged.
+    /// Starts a poll: orders modified since the last poll minus the overlap, merged. The "Needs me" queries for the
+    /// same interval follow only when the poll brought orders (they list a subset of those): an idle tick is one request.
     mutating func startPoll() -> [Effect] {
         guard var q = loadedServerQuery, let anchor = refresh.pollAnchor else { return startFullLoad(reconcile: true) }
         let since = anchor.addingTimeInterval(-configuration.pollOverlap)
         q.modified = max(q.modified ?? since, since)
         q.ordering = []
         let id = nextLoadID()
-        loads[id] = RunningLoad(purpose: .poll, startedAt: now)
-        return [.load(LoadRequest(id: id, purpose: .poll, query: q))] + startNeedsMe(incremental: true, since: since)
+        loads[id] = RunningLoad(purpose: .poll, startedAt: now, needsMeSince: since)
+        return [.load(LoadRequest(id: id, purpose: .poll, query: q))]
     }
 
     var isPolling: Bool {

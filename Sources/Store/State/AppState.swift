@@ -122,5 +122,7 @@ public struct AppState: Sendable, Equatable {
         var seen: Set<RowKey> = []
         var loaded = 0
         var total: Int?
+        /// A poll's `modified` bound: when it brought orders, the "Needs me" queries ask for those changed since then.
+        var needsMeSince: Date?
     }
 }

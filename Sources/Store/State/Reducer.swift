@@ -280,13 +280,15 @@ extension AppState {
         case .needsMeConsumer, .needsMeProvider:
             clearTopic(.needsMe)
             return []
-        case .poll, .uuidSweep:
+        case .poll:
             if let effects = warmLoadFinished(id: id, load: load) { return effects }
-            guard load.purpose == .poll else { return [] }
             refresh.lastSuccess = load.startedAt
             refresh.pollAnchor = load.startedAt
             refreshSucceeded()
-            return []
+            guard load.loaded > 0, let since = load.needsMeSince else { return [] }
+            return startNeedsMe(incremental: true, since: since)
+        case .uuidSweep:
+            return warmLoadFinished(id: id, load: load) ?? []
         }
     }
 
