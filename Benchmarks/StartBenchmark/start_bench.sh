@@ -64,10 +64,11 @@ echo "first_start_server_cpu_s $(cpu "$before" "$after") s"
 quit
 ls "$cache"/waldur-orders/*.snapshot >/dev/null || { echo "no snapshot was written" >&2; exit 1; }
 
-# 2. Second start: the snapshot is drawn at once, marked cached; fresh once the delta and the reconciliation are in.
+# 2. Second start: the snapshot is drawn at once, marked cached; fresh once the delta and the reconciliation are in
+# (against a fast server that can come before a 50 ms look sees the "cached" marker: drawn is when rows show).
 before=$(ticks "$pid"); t0=$(now)
 launch
-wait_for 'cached [0-9]+[smhd] ago'
+wait_for 'All [1-9]'
 t_drawn=$(now)
 wait_for 'updated [0-9]+[smhd] ago' 'cached|loading|updating'
 t_fresh=$(now); after=$(ticks "$pid")
