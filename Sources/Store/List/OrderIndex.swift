@@ -19,7 +19,8 @@ public struct OrderIndex: Sendable {
     private(set) var rows: [OrderRow] = []
     /// Names of the rows (set here and by the sort, which caches the names' ranks in it).
     var pool = StringPool()
-    private var keys: [RowKey: Int32] = [:]
+    /// The row of every order by key.
+    private var keys = RowKeyTable()
     /// All rows in sort order (set here and by the sort, OrderIndex+Sorting.swift).
     var sorted: [Int32] = []
     /// Sorted rows passing the typed filter (any queue).
@@ -57,10 +58,10 @@ public struct OrderIndex: Sendable {
     var count: Int { rows.count }
 
     /// The row index of a loaded order.
-    func rowIndex(_ uuid: WaldurUUID) -> Int32? { keys[RowKey(uuid)] }
+    func rowIndex(_ uuid: WaldurUUID) -> Int32? { keys.index(of: RowKey(uuid), rows: rows) }
 
     /// The row index of a key.
-    func rowIndex(_ key: RowKey) -> Int32? { keys[key] }
+    func rowIndex(_ key: RowKey) -> Int32? { keys.index(of: key, rows: rows) }
 
     /// The uuid of the row at `i`.
     func uuid(ofRow i: Int32) -> WaldurUUID { rows[Int(i)].uuid(pool) }
@@ -99,7 +100,7 @@ public struct OrderIndex: Sendable {
         let now = view.now.timeIntervalSince1970
         for k in orders.indices { // (by index: the orders are read in place, not copied)
             var row = OrderRow(orders[k], pool: &pool)
-            if let i = keys[row.key] {
+            if let i = keys.index(of: row.key, rows: rows) {
                 let old = rows[Int(i)]
                 // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.
                 if old.modified > row.modified { continue }
@@ -129,7 +130,7 @@ public struct OrderIndex: Sendable {
                 rows.append(row)
                 columns.append(row)
                 hot.append(OrderIndex.hotByte(row))
-                keys[row.key] = i
+                keys.insert(row.key, row: i, rows: rows)
                 appended.append(i)
             }
         }
@@ -162,11 +163,8 @@ public struct OrderIndex: Sendable {
         var translation = [Int32](repeating: -1, count: rows.count)
         var kept: [OrderRow] = []
         kept.reserveCapacity(rows.count)
-        var newKeys: [RowKey: Int32] = [:]
-        newKeys.reserveCapacity(rows.count)
         for (i, row) in rows.enumerated() where !gone[i] {
             translation[i] = Int32(kept.count)
-            newKeys[row.key] = Int32(kept.count)
             kept.append(row)
         }
         filterCache.removeAll()
@@ -174,7 +172,7 @@ public struct OrderIndex: Sendable {
         servedQueue = nil
         tieOrder = nil
         rows = kept
-        keys = newKeys
+        keys = RowKeyTable(kept) ?? RowKeyTable()
         columns = FilterColumns(rows)
         rebuildHot()
         compileQueueFilters(view)
@@ -404,10 +402,7 @@ extension OrderIndex {
     /// leaves the index empty) when two rows share an order.
     mutating func install(rows newRows: [OrderRow], pool newPool: StringPool, view: View) -> Bool {
         self = OrderIndex(queueCount: counts.count)
-        var newKeys: [RowKey: Int32] = [:]
-        newKeys.reserveCapacity(newRows.count)
-        for (i, row) in newRows.enumerated() { newKeys[row.key] = Int32(i) }
-        guard newKeys.count == newRows.count else { return false }
+        guard let newKeys = RowKeyTable(newRows) else { return false }
         rows = newRows
         pool = newPool
         keys = newKeys
