@@ -9,7 +9,8 @@ public struct StringPool: Sendable {
     private(set) var arena: [UInt8] = [0]
     /// Start of each id's folded bytes in `arena` (plus the end).
     private(set) var starts: [UInt32] = [0, 1]
-    private var ids: [String: UInt32] = ["": 0]
+    /// The ids by content.
+    private var table = StringPoolTable()
     /// Ranks in folded order, computed lazily for sorting; valid while `rankCount == count`.
     private var rankCache: [Int64] = []
     private var rankCount = 0
@@ -21,14 +22,54 @@ public struct StringPool: Sendable {
     /// The id of `text`, inserting it when new; nil and "" are id 0.
     public mutating func intern(_ text: String?) -> UInt32 {
         guard let text, !text.isEmpty else { return 0 }
-        if let id = ids[text] { return id }
+        var raw = text
+        let (h, ascii) = raw.withUTF8 { StringPoolTable.hash(UnsafeRawBufferPointer($0)) }
+        let hash = ascii ? h : StringPoolTable.hashNonASCII(text)
+        if let id = table.find(text, hash: hash, in: values) { return id }
         let id = UInt32(values.count)
         values.append(text)
-        arena += TextFolding.foldedBytes(text)
+        if ascii {
+            // ASCII folds to its lower case (what `TextFolding.fold` does for it), byte by byte.
+            raw.withUTF8 { bytes in
+                for b in bytes { arena.append(b &- 65 < 26 ? b | 0x20 : b) }
+            }
+        } else {
+            arena += TextFolding.foldedBytes(text)
+        }
         arena.append(0)
         starts.append(UInt32(arena.count))
-        ids[text] = id
+        table.insert(id, hash: hash)
         return id
+    }
+
+    /// Makes room for `strings` more strings of `bytes` folded bytes in all.
+    mutating func reserveCapacity(strings: Int, bytes: Int) {
+        values.reserveCapacity(values.count + strings)
+        starts.reserveCapacity(starts.count + strings)
+        arena.reserveCapacity(arena.count + bytes + strings)
+        table.reserve(table.count + strings)
+    }
+
+    /// Adds `text` (UTF-8 `raw`, not empty) with its folded bytes as given (a snapshot stores them, so nothing is
+    /// folded again); false, and nothing added, when the pool holds it already.
+    mutating func appendDistinct(raw: UnsafeRawBufferPointer, folded: UnsafeRawBufferPointer) -> Bool {
+        let text = String(decoding: raw, as: UTF8.self)
+        let (h, ascii) = StringPoolTable.hash(raw)
+        let hash = ascii ? h : StringPoolTable.hashNonASCII(text)
+        guard !text.isEmpty, table.find(text, hash: hash, in: values) == nil else { return false }
+        let id = UInt32(values.count)
+        values.append(text)
+        arena.append(contentsOf: folded)
+        arena.append(0)
+        starts.append(UInt32(arena.count))
+        table.insert(id, hash: hash)
+        return true
+    }
+
+    /// The folded UTF-8 of `id` (without the 0 that ends it).
+    func folded(_ id: UInt32) -> ArraySlice<UInt8> {
+        guard Int(id) + 1 < starts.count else { return [] }
+        return arena[Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) - 1]
     }
 
     public subscript(id: UInt32) -> String { Int(id) < values.count ? values[Int(id)] : "" }
