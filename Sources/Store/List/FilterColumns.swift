@@ -52,18 +52,48 @@ struct FilterColumns: Sendable {
 
     var count: Int { states.count }
 
-    /// Columns for `rows`, from scratch.
+    /// Columns for `rows`, from scratch: one pass over the rows writing every column.
     init(_ rows: [OrderRow] = []) {
-        reserve(rows.count)
-        for row in rows { append(row) }
-    }
-
-    private mutating func reserve(_ n: Int) {
-        for c in names.indices { names[c].reserveCapacity(n) }
-        states.reserveCapacity(n)
-        types.reserveCapacity(n)
-        costKeys.reserveCapacity(n)
-        uuidHeads.reserveCapacity(n)
+        let n = rows.count
+        guard n > 0 else { return }
+        let nameColumns = Name.allCases.map { _ in UnsafeMutablePointer<UInt32>.allocate(capacity: n) }
+        defer { for c in nameColumns { c.deallocate() } }
+        var largest: UInt32 = 0
+        rows.withUnsafeBufferPointer { r in
+            states = [UInt8](unsafeUninitializedCapacity: n) { st, stateCount in
+                types = [UInt8](unsafeUninitializedCapacity: n) { ty, typeCount in
+                    costKeys = [Int64](unsafeUninitializedCapacity: n) { ck, costCount in
+                        uuidHeads = [UInt32](unsafeUninitializedCapacity: n) { uh, headCount in
+                            for i in 0..<n {
+                                for name in Name.allCases {
+                                    let id = name.id(r[i])
+                                    nameColumns[name.rawValue][i] = id
+                                    largest = max(largest, id)
+                                }
+                                st[i] = r[i].stateCode
+                                ty[i] = r[i].typeCode
+                                ck[i] = r[i].costKey
+                                uh[i] = UInt32(truncatingIfNeeded: r[i].key.hi >> 32)
+                            }
+                            headCount = n
+                        }
+                        costCount = n
+                    }
+                    typeCount = n
+                }
+                stateCount = n
+            }
+        }
+        var use = [UInt16](repeating: 0, count: Int(largest) + 1)
+        use.withUnsafeMutableBufferPointer { u in
+            for name in Name.allCases {
+                let ids = UnsafeBufferPointer(start: nameColumns[name.rawValue], count: n)
+                names[name.rawValue] = Array(ids)
+                for id in ids { u[Int(id)] |= name.bit }
+            }
+            u[0] = 0
+        }
+        nameUse = use
     }
 
     /// Adds the columns of a row appended to the rows.
