@@ -82,6 +82,36 @@ import WaldurClient
         #expect(!byRow.isEmpty || ["zzz"].contains(filter) || filter.hasPrefix("project:"), "the case tests nothing: \(filter)")
     }
 
+    @Test func nameBitmapsAnswerLikeASubstringSearchOfEveryName() {
+        var pool = StringPool()
+        for order in IndexKernelTests.awkwardOrders() { _ = OrderRow(order, pool: &pool) }
+        for name in ["nul\u{0}byte", "a-b_c.d", "Ωmega ünï", "ação", "K"] { _ = pool.intern(name) }
+        let folded = (0..<pool.count).map { TextFolding.foldedBytes(pool[UInt32($0)]) }
+        for word in ["e", "k", "7", "-", ".", " ", "\u{0}", "a", "res-", "res-k", "ilo-1", "éva", "eva", "ça", "ω", "zzz", "long customer"] {
+            let needle = Array(TextFolding.fold(word).utf8)
+            let expected = folded.map { TextFolding.contains($0, needle) }
+            let fresh = pool.bitmap(needle, base: nil)
+            #expect(fresh == expected, "\(word)")
+            // Grown from a shorter needle it contains: only the shorter one's matches are searched.
+            if needle.count > 1 {
+                let shorter = pool.bitmap(Array(needle.dropLast()), base: nil)
+                #expect(pool.bitmap(needle, base: shorter) == expected, "\(word) from its prefix")
+            }
+        }
+    }
+
+    @Test(arguments: [3, 10, 50])
+    func columnFilterOverPartOfTheRowsPassesWhatThePerRowTestPasses(part: Int) throws {
+        let index = IndexKernelTests.index(IndexKernelTests.awkwardOrders())
+        var random = TestRandom(UInt64(part))
+        let source = [Int32](0..<Int32(index.count)).shuffled(using: &random).prefix(index.count * part / 100).map { $0 }
+        for filter in ["kilo", "-state:done e", "cost>50 a", "by:user1", "-kilo", "ÉVA type:update"] {
+            let compiled = CompiledFilter(try parseFilter(filter).get(), pool: index.pool, now: testNow, previous: nil)
+            #expect(compiled.filter(source, rows: index.rows, columns: index.columns) == source.filter { compiled.matches(index.rows[Int($0)]) },
+                    "\(filter) over \(part)%")
+        }
+    }
+
     @Test func extendedNameBitmapEqualsAFreshOne() {
         var pool = StringPool()
         for n in 0..<2_000 { _ = pool.intern("res-kilo-\(n)") }

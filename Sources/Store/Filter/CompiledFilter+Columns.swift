@@ -11,7 +11,7 @@ extension CompiledFilter {
             case let .text(bits, prefix):
                 bits.withUnsafeBufferPointer { b in
                     let use = columns.columns(using: b, among: FilterColumns.Name.freeText)
-                    CompiledFilter.anyName(b, in: use, columns: columns, count: n) { hit in
+                    CompiledFilter.anyName(b, in: use, columns: columns, count: n, rows: pass) { hit in
                         if let prefix { CompiledFilter.markPrefix(prefix, hit: hit, rows: r, heads: columns.uuidHeads) }
                         CompiledFilter.and(hit, negated: negated, into: pass)
                     }
@@ -19,7 +19,7 @@ extension CompiledFilter {
             case let .field(field, bits):
                 bits.withUnsafeBufferPointer { b in
                     let use = columns.columns(using: b, among: CompiledFilter.columns(of: field))
-                    CompiledFilter.anyName(b, in: use, columns: columns, count: n) { hit in
+                    CompiledFilter.anyName(b, in: use, columns: columns, count: n, rows: pass) { hit in
                         CompiledFilter.and(hit, negated: negated, into: pass)
                     }
                 }
@@ -57,16 +57,36 @@ extension CompiledFilter {
         }
     }
 
-    /// Calls `body` with a byte per row, 1 where some column in `use` holds a name true in `bits`.
+    /// Calls `body` with a byte per row, 1 where some column in `use` holds a name true in `bits`; rows whose `rows`
+    /// flag is false (failed an earlier test) are left 0 unread. The columns that match most often (in a sample of
+    /// rows) are read first, and a row already matched is not looked up in the columns after.
     static func anyName(_ bits: UnsafeBufferPointer<Bool>, in use: UInt16, columns: FilterColumns, count n: Int,
-                        _ body: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+                        rows pass: UnsafeMutableBufferPointer<Bool>, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+        var order: [(name: FilterColumns.Name, hits: Int)] = []
+        for name in FilterColumns.Name.allCases where use & name.bit != 0 {
+            let hits = columns.names[name.rawValue].withUnsafeBufferPointer { ids in
+                var k = 0
+                for i in stride(from: 0, to: min(n, ids.count), by: max(1, n / 1024)) where Int(ids[i]) < bits.count && bits[Int(ids[i])] { k += 1 }
+                return k
+            }
+            order.append((name, hits))
+        }
+        order.sort { $0.hits > $1.hits }
         var hits = [UInt8](repeating: 0, count: n)
         hits.withUnsafeMutableBufferPointer { hit in
-            for name in FilterColumns.Name.allCases where use & name.bit != 0 {
-                columns.names[name.rawValue].withUnsafeBufferPointer { ids in
-                    for i in 0..<min(n, ids.count) {
-                        let id = Int(ids[i])
-                        hit[i] |= id < bits.count && bits[id] ? 1 : 0
+            for (k, column) in order.enumerated() {
+                columns.names[column.name.rawValue].withUnsafeBufferPointer { ids in
+                    let m = min(n, ids.count, pass.count)
+                    if k == 0 {
+                        for i in 0..<m where pass[i] {
+                            let id = Int(ids[i])
+                            hit[i] = id < bits.count && bits[id] ? 1 : 0
+                        }
+                    } else {
+                        for i in 0..<m where pass[i] && hit[i] == 0 {
+                            let id = Int(ids[i])
+                            hit[i] = id < bits.count && bits[id] ? 1 : 0
+                        }
                     }
                 }
             }

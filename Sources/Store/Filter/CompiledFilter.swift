@@ -83,10 +83,11 @@ struct CompiledFilter: Sendable {
 
     var isEmpty: Bool { tests.isEmpty }
 
-    /// The rows of `source` (indices into `rows`) that pass every test, order kept. A large source is tested in
-    /// memory order over the columns into a pass mask (sequential reads), then picked in `source` order.
+    /// The rows of `source` (indices into `rows`, each at most once) that pass every test, order kept. Unless the
+    /// source is a small part of the rows, it is tested in memory order over the columns into a pass mask
+    /// (sequential reads), then picked in `source` order.
     func filter(_ source: [Int32], rows: [OrderRow], columns: FilterColumns) -> [Int32] {
-        if source.count * 4 < rows.count || columns.count != rows.count {
+        if source.count * 64 < rows.count || columns.count != rows.count {
             var current = source
             rows.withUnsafeBufferPointer { r in
                 for (negated, test) in tests {
@@ -96,7 +97,10 @@ struct CompiledFilter: Sendable {
             }
             return current
         }
-        var pass = [Bool](repeating: true, count: rows.count)
+        // A source short of every row is marked in the mask; the column loops skip the rows not in it.
+        let everyRow = source.count == rows.count
+        var pass = [Bool](repeating: everyRow, count: rows.count)
+        if !everyRow { pass.withUnsafeMutableBufferPointer { m in for i in source { m[Int(i)] = true } } }
         rows.withUnsafeBufferPointer { r in
             pass.withUnsafeMutableBufferPointer { m in evaluate(into: m, rows: r, columns: columns) }
         }

@@ -351,12 +351,27 @@ extension OrderIndex {
     func tally(_ source: [Int32], _ view: View, recount: Bool, counts: inout [Int], visible out: inout [Int32]) {
         let q = OrderIndex.tab(view)
         let memberships = QueueMembership.builtIn
+        // Counts do not depend on the order: a large source is counted in row order (sequential reads), through a
+        // membership mask unless it is every row.
+        let everyRow = source.count == rows.count
+        let inRowOrder = recount && source.count * 4 >= rows.count && hot.count == rows.count && queueMasks.count == rows.count
+        var member: [Bool] = []
+        if inRowOrder, !everyRow {
+            member = [Bool](repeating: false, count: rows.count)
+            member.withUnsafeMutableBufferPointer { m in for i in source { m[Int(i)] = true } }
+        }
         hot.withUnsafeBufferPointer { h in
             source.withUnsafeBufferPointer { s in
                 if recount {
                     // One histogram of the hot bytes, then each queue sums the buckets it declares.
                     var histogram = [Int](repeating: 0, count: 256)
-                    for i in s { histogram[Int(h[Int(i)])] += 1 }
+                    if !inRowOrder {
+                        for i in s { histogram[Int(h[Int(i)])] += 1 }
+                    } else if everyRow {
+                        for i in 0..<h.count { histogram[Int(h[i])] += 1 }
+                    } else {
+                        member.withUnsafeBufferPointer { m in for i in 0..<h.count where m[i] { histogram[Int(h[i])] += 1 } }
+                    }
                     for v in 0..<256 where histogram[v] > 0 {
                         for (k, m) in memberships.enumerated() where k < counts.count && m.contains(hot: UInt8(v)) { counts[k] += histogram[v] }
                     }
@@ -376,13 +391,20 @@ extension OrderIndex {
             source.withUnsafeBufferPointer { s in
                 if recount {
                     var custom = [Int](repeating: 0, count: customCount)
-                    for i in s {
-                        var m = qm[Int(i)]
+                    func add(_ mask: UInt32) {
+                        var m = mask
                         while m != 0 {
                             let k = m.trailingZeroBitCount
                             if k < customCount { custom[k] += 1 }
                             m &= m - 1
                         }
+                    }
+                    if !inRowOrder {
+                        for i in s { add(qm[Int(i)]) }
+                    } else if everyRow {
+                        for i in 0..<qm.count { add(qm[i]) }
+                    } else {
+                        member.withUnsafeBufferPointer { mb in for i in 0..<qm.count where mb[i] { add(qm[i]) } }
                     }
                     for k in 0..<customCount { counts[Queue.builtIn.count + k] += custom[k] }
                 }
