@@ -73,6 +73,33 @@ import WaldurClient
         #expect(throws: SnapshotError.corrupt("a name is empty or repeated")) { try SnapshotCodec.decode(bytes, expecting: nil) }
     }
 
+    @Test func stringsAppendedUnindexedAreFoundOnceIndexed() {
+        func append(_ pool: inout StringPool, _ text: String) {
+            let bytes = Array(text.utf8), folded = TextFolding.foldedBytes(text)
+            bytes.withUnsafeBytes { raw in folded.withUnsafeBytes { pool.appendUnindexed(raw: raw, folded: $0) } }
+        }
+        var bulk = StringPool()
+        for name in ["b", "Ação", "c"] { append(&bulk, name) }
+        let indexed = bulk.indexAppended()
+        let ids = [bulk.intern("Ac\u{0327}a\u{0303}o"), bulk.intern("c"), bulk.intern("d")]
+        #expect(indexed && ids == [2, 3, 4])
+        // Onto a pool that held strings already: each is looked up, a repeat of an older one is refused.
+        var later = bulk
+        append(&later, "e")
+        let laterIndexed = later.indexAppended()
+        let e = later.intern("e")
+        #expect(laterIndexed && e == 5)
+        var repeated = bulk
+        append(&repeated, "f")
+        append(&repeated, "b")
+        let repeatIndexed = repeated.indexAppended()
+        #expect(!repeatIndexed)
+        var empty = StringPool()
+        append(&empty, "")
+        let emptyIndexed = empty.indexAppended()
+        #expect(!emptyIndexed, "an empty name")
+    }
+
     @Test func rowKeyTableFindsEveryRowLikeADictionary() {
         var pool = StringPool()
         let orders = (0..<5_000).map { n in n % 97 == 0 ? Order(uuid: WaldurUUID("irregular-\(n)")) : makeOrder(n) }

@@ -13,6 +13,8 @@ public struct StringPool: Sendable {
     private(set) var signatures: [UInt64] = [0]
     /// The ids by content.
     private var table = StringPoolTable()
+    /// The hashes of the strings added by `appendUnindexed` and not yet in `table`.
+    private var unindexed: [UInt64] = []
     /// Ranks in folded order, computed lazily for sorting; valid while `rankCount == count`.
     private var rankCache: [Int64] = []
     private var rankCount = 0
@@ -61,20 +63,36 @@ public struct StringPool: Sendable {
         table.reserve(table.count + strings)
     }
 
-    /// Adds `text` (UTF-8 `raw`, not empty) with its folded bytes as given (a snapshot stores them, so nothing is
-    /// folded again); false, and nothing added, when the pool holds it already.
-    mutating func appendDistinct(raw: UnsafeRawBufferPointer, folded: UnsafeRawBufferPointer) -> Bool {
+    /// Adds `raw` (UTF-8, not empty) with its folded bytes as given (a snapshot stores them, so nothing is folded
+    /// again), without looking it up: `indexAppended` then indexes every string added so in one pass.
+    mutating func appendUnindexed(raw: UnsafeRawBufferPointer, folded: UnsafeRawBufferPointer) {
         let text = String(decoding: raw, as: UTF8.self)
         let (h, ascii) = StringPoolTable.hash(raw)
-        let hash = ascii ? h : StringPoolTable.hashNonASCII(text)
-        guard !text.isEmpty, table.find(text, hash: hash, in: values) == nil else { return false }
-        let id = UInt32(values.count)
+        unindexed.append(ascii ? h : StringPoolTable.hashNonASCII(text))
         values.append(text)
         arena.append(contentsOf: folded)
         arena.append(0)
-        signatures.append(StringPool.signature(folded))
         starts.append(UInt32(arena.count))
-        table.insert(id, hash: hash)
+        signatures.append(StringPool.signature(folded))
+    }
+
+    /// Indexes the strings added by `appendUnindexed`; false when one is empty or equal to another (the pool is
+    /// then unusable).
+    mutating func indexAppended() -> Bool {
+        let first = UInt32(values.count - unindexed.count)
+        let hashes = unindexed
+        unindexed = []
+        let values = self.values
+        guard !values[Int(first)...].contains(where: \.isEmpty) else { return false }
+        if table.count == 0, first == 1 {
+            return table.insert(first: first, hashes: hashes) { values[Int($0)] == values[Int($1)] }
+        }
+        // Strings were there before: each is looked up.
+        for (k, hash) in hashes.enumerated() {
+            let id = first + UInt32(k)
+            if table.find(values[Int(id)], hash: hash, in: values) != nil { return false }
+            table.insert(id, hash: hash)
+        }
         return true
     }
 
@@ -121,8 +139,27 @@ public struct StringPool: Sendable {
             starts.withUnsafeBufferPointer { s in
                 signatures.withUnsafeBufferPointer { sig in
                     needle.withUnsafeBufferPointer { n in
+                        // A needle of at most 8 bytes is compared as one masked word per position.
+                        let length = n.count
+                        var word: UInt64 = 0
+                        for k in 0..<min(length, 8) { word |= UInt64(n[k]) << UInt64(8 * k) }
+                        let mask: UInt64 = length >= 8 ? ~0 : (1 << UInt64(8 * length)) - 1
+                        let raw = UnsafeRawBufferPointer(a)
                         @inline(__always) func test(_ id: Int) {
-                            o[id] = bySignature || TextFolding.contains(UnsafeBufferPointer(rebasing: a[Int(s[id])..<Int(s[id + 1]) - 1]), n)
+                            if bySignature { o[id] = true; return }
+                            let from = Int(s[id]), end = Int(s[id + 1]) - 1
+                            guard length <= 8, end + 8 <= a.count else {
+                                o[id] = TextFolding.contains(UnsafeBufferPointer(rebasing: a[from..<end]), n)
+                                return
+                            }
+                            var p = from
+                            while p + length <= end {
+                                if UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)) & mask == word {
+                                    o[id] = true
+                                    return
+                                }
+                                p += 1
+                            }
                         }
                         if let c = candidates {
                             for id in ids where c[id] && sig[id] & want == want { test(id) }

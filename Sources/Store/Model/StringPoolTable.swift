@@ -75,6 +75,54 @@ struct StringPoolTable: Sendable {
         count += 1
     }
 
+    /// Adds ids `first..<first + hashes.count` (`hashes[k]` the hash of id `first + k`, none of them in the table yet)
+    /// in one pass: their slots sorted by place in the table, so the table fills in order instead of at random.
+    /// Answers false when `same` says two of them are equal (equal strings share a hash, hence a probe chain); the
+    /// table is then unusable.
+    mutating func insert(first: UInt32, hashes: [UInt64], same: (UInt32, UInt32) -> Bool) -> Bool {
+        guard !hashes.isEmpty else { return true }
+        reserve(count + hashes.count)
+        let mask = UInt64(slots.count - 1)
+        var pending = [UInt64](unsafeUninitializedCapacity: hashes.count) { out, n in
+            for k in 0..<hashes.count { out[k] = (hashes[k] >> 32) << 32 | UInt64(first + UInt32(k)) }
+            n = hashes.count
+        }
+        // LSD radix sort of the slots by their place (11 bits a pass).
+        var other = [UInt64](repeating: 0, count: pending.count)
+        var shift: UInt64 = 0
+        while shift < UInt64(mask.nonzeroBitCount) {
+            var offsets = [Int](repeating: 0, count: 2049)
+            pending.withUnsafeBufferPointer { p in
+                other.withUnsafeMutableBufferPointer { o in
+                    offsets.withUnsafeMutableBufferPointer { c in
+                        for v in p { c[Int(((v >> 32) & mask) >> shift & 2047) + 1] += 1 }
+                        for d in 1...2048 { c[d] += c[d - 1] }
+                        for v in p {
+                            let d = Int(((v >> 32) & mask) >> shift & 2047)
+                            o[c[d]] = v
+                            c[d] += 1
+                        }
+                    }
+                }
+            }
+            swap(&pending, &other)
+            shift += 11
+        }
+        let placed = slots.withUnsafeMutableBufferPointer { s in
+            for slot in pending {
+                var at = Int(truncatingIfNeeded: slot >> 32) & Int(mask)
+                while s[at] != 0 {
+                    if s[at] >> 32 == slot >> 32, same(UInt32(truncatingIfNeeded: s[at]), UInt32(truncatingIfNeeded: slot)) { return false }
+                    at = (at + 1) & Int(mask)
+                }
+                s[at] = slot
+            }
+            return true
+        }
+        if placed { count += hashes.count }
+        return placed
+    }
+
     /// Makes room for `n` strings without growing again (slots keep their tags, so nothing is hashed again).
     mutating func reserve(_ n: Int) {
         guard n * 10 > slots.count * 7 else { return }

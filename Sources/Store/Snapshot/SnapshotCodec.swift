@@ -90,8 +90,9 @@ enum SnapshotCodec {
             let foldedLength = try r.varint()
             guard foldedLength <= UInt64(r.remaining) + 1 else { throw .truncated }
             let folded = foldedLength == 0 ? raw : try r.bytes(Int(foldedLength) - 1)
-            guard pool.appendDistinct(raw: raw, folded: folded) else { throw .corrupt("a name is empty or repeated") }
+            pool.appendUnindexed(raw: raw, folded: folded)
         }
+        guard pool.indexAppended() else { throw .corrupt("a name is empty or repeated") }
         var rows: [OrderRow] = []
         rows.reserveCapacity(header.rowCount)
         let names = UInt32(header.stringCount)
