@@ -33,7 +33,8 @@ extension CompiledFilter {
                 columns.costKeys.withUnsafeBufferPointer { k in
                     for i in 0..<n {
                         let key = k[i]
-                        let holds = key != Int64.min ? (key >= lo && key <= hi) : (r[i].cost.map { cmp.holds($0, value) } ?? false)
+                        let holds = key > FilterColumns.noCost ? (key >= lo && key <= hi)
+                            : (key == FilterColumns.noCost ? false : (r[i].cost.map { cmp.holds($0, value) } ?? false))
                         pass[i] = pass[i] && holds != negated
                     }
                 }
@@ -73,22 +74,35 @@ extension CompiledFilter {
         }
         order.sort { $0.hits > $1.hits }
         var hits = [UInt8](repeating: 0, count: n)
+        // The rows of the mask not matched yet: after the first column only they are looked up.
+        let remaining = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
+        defer { remaining.deallocate() }
+        var left = 0
         hits.withUnsafeMutableBufferPointer { hit in
             for (k, column) in order.enumerated() {
                 columns.names[column.name.rawValue].withUnsafeBufferPointer { ids in
-                    let m = min(n, ids.count, pass.count)
                     if k == 0 {
-                        for i in 0..<m where pass[i] {
+                        for i in 0..<min(n, ids.count, pass.count) where pass[i] {
                             let id = Int(ids[i])
-                            hit[i] = id < bits.count && bits[id] ? 1 : 0
+                            let matched = id < bits.count && bits[id]
+                            hit[i] = matched ? 1 : 0
+                            remaining[left] = Int32(i)
+                            left += matched ? 0 : 1
                         }
                     } else {
-                        for i in 0..<m where pass[i] && hit[i] == 0 {
-                            let id = Int(ids[i])
-                            hit[i] = id < bits.count && bits[id] ? 1 : 0
+                        var kept = 0
+                        for j in 0..<left {
+                            let i = Int(remaining[j])
+                            let id = i < ids.count ? Int(ids[i]) : 0
+                            let matched = id < bits.count && bits[id]
+                            hit[i] = matched ? 1 : 0
+                            remaining[kept] = Int32(i)
+                            kept += matched ? 0 : 1
                         }
+                        left = kept
                     }
                 }
+                if left == 0 { break }
             }
             body(hit)
         }
@@ -124,11 +138,12 @@ extension CompiledFilter {
         }
     }
 
-    /// The inclusive range of exact cost keys for which `key cmp scaled` holds (never containing the `Int64.min` marker).
+    /// The inclusive range of exact cost keys for which `key cmp scaled` holds (never containing the `Int64.min` and
+    /// `FilterColumns.noCost` markers).
     static func range(_ cmp: Comparison, _ scaled: Int64) -> (Int64, Int64) {
         switch cmp {
-        case .lt: return (Int64.min + 1, scaled - 1)
-        case .le: return (Int64.min + 1, scaled)
+        case .lt: return (FilterColumns.noCost + 1, scaled - 1)
+        case .le: return (FilterColumns.noCost + 1, scaled)
         case .gt: return (scaled + 1, Int64.max)
         case .ge: return (scaled, Int64.max)
         case .eq: return (scaled, scaled)

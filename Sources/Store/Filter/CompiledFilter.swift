@@ -104,14 +104,18 @@ struct CompiledFilter: Sendable {
         rows.withUnsafeBufferPointer { r in
             pass.withUnsafeMutableBufferPointer { m in evaluate(into: m, rows: r, columns: columns) }
         }
-        var out: [Int32] = []
-        out.reserveCapacity(source.count)
-        pass.withUnsafeBufferPointer { m in
+        return pass.withUnsafeBufferPointer { m in
             source.withUnsafeBufferPointer { s in
-                for i in s where m[Int(i)] { out.append(i) }
+                [Int32](unsafeUninitializedCapacity: s.count) { out, kept in
+                    var k = 0
+                    for i in s {
+                        out[k] = i
+                        k += m[Int(i)] ? 1 : 0
+                    }
+                    kept = k
+                }
             }
         }
-        return out
     }
 
     /// Whether one row passes (for small merges and custom queues).

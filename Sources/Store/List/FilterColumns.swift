@@ -42,8 +42,10 @@ struct FilterColumns: Sendable {
     private(set) var names: [[UInt32]] = Array(repeating: [], count: Name.allCases.count)
     private(set) var states: [UInt8] = []
     private(set) var types: [UInt8] = []
-    /// `OrderRow.costKey` of every row.
+    /// `OrderRow.costKey` of every row, `noCost` for a row without a cost (so a cost test needs no row for it).
     private(set) var costKeys: [Int64] = []
+    /// The cost key of a row without a cost (`Int64.min` stays "a cost without an exact key").
+    static let noCost = Int64.min + 1
     /// The uuid's first 8 hex digits (meaningless for irregular uuids, which the prefix test checks on the row).
     private(set) var uuidHeads: [UInt32] = []
     /// Per pool id: bit c when the id occurs (or once occurred) in name column c, so that a text test can skip the
@@ -72,7 +74,7 @@ struct FilterColumns: Sendable {
                                 }
                                 st[i] = r[i].stateCode
                                 ty[i] = r[i].typeCode
-                                ck[i] = r[i].costKey
+                                ck[i] = FilterColumns.costKey(r[i])
                                 uh[i] = UInt32(truncatingIfNeeded: r[i].key.hi >> 32)
                             }
                             headCount = n
@@ -96,6 +98,10 @@ struct FilterColumns: Sendable {
         nameUse = use
     }
 
+    /// The cost column's value for `row`.
+    @inline(__always)
+    static func costKey(_ row: OrderRow) -> Int64 { row.costKey == Int64.min && row.cost == nil ? noCost : row.costKey }
+
     /// Adds the columns of a row appended to the rows.
     mutating func append(_ row: OrderRow) {
         for name in Name.allCases {
@@ -105,7 +111,7 @@ struct FilterColumns: Sendable {
         }
         states.append(row.stateCode)
         types.append(row.typeCode)
-        costKeys.append(row.costKey)
+        costKeys.append(FilterColumns.costKey(row))
         uuidHeads.append(UInt32(truncatingIfNeeded: row.key.hi >> 32))
     }
 
@@ -118,7 +124,7 @@ struct FilterColumns: Sendable {
         }
         states[i] = row.stateCode
         types[i] = row.typeCode
-        costKeys[i] = row.costKey
+        costKeys[i] = FilterColumns.costKey(row)
         uuidHeads[i] = UInt32(truncatingIfNeeded: row.key.hi >> 32)
     }
 
