@@ -112,6 +112,20 @@ import WaldurClient
         }
     }
 
+    @Test func everyTabCountsTheRowsItShows() {
+        // Ten user queues (two bytes of membership masks), under filters passing every row, most rows and few.
+        let filters = ["kilo", "-state:done", "type:update", "cost>50", "e", "-e", "by:user1", "ÉVA", "offering:echo", "state:erred,done"]
+        let configuration = StoreConfiguration(refreshInterval: 0, userQueues: filters.enumerated().map { (name: "Q\($0.offset)", filter: $0.element) })
+        var state = loadedState(IndexKernelTests.awkwardOrders(), configuration: configuration)
+        for filter in ["", "e", "res-1", "zzz"] {
+            _ = reduce(&state, .setFilterText(filter))
+            for q in 0..<state.queues.count {
+                _ = reduce(&state, .selectQueue(q))
+                #expect(state.queueCounts[q] == state.visibleCount, "\(state.queues[q].name) under \"\(filter)\"")
+            }
+        }
+    }
+
     @Test func extendedNameBitmapEqualsAFreshOne() {
         var pool = StringPool()
         for n in 0..<2_000 { _ = pool.intern("res-kilo-\(n)") }

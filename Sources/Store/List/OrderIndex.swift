@@ -364,13 +364,14 @@ extension OrderIndex {
             source.withUnsafeBufferPointer { s in
                 if recount {
                     // One histogram of the hot bytes, then each queue sums the buckets it declares.
-                    var histogram = [Int](repeating: 0, count: 256)
+                    // (Bucket 256 takes the rows outside the source, so the row-order pass has no branch.)
+                    var histogram = [Int](repeating: 0, count: 257)
                     if !inRowOrder {
                         for i in s { histogram[Int(h[Int(i)])] += 1 }
                     } else if everyRow {
                         for i in 0..<h.count { histogram[Int(h[i])] += 1 }
                     } else {
-                        member.withUnsafeBufferPointer { m in for i in 0..<h.count where m[i] { histogram[Int(h[i])] += 1 } }
+                        member.withUnsafeBufferPointer { m in for i in 0..<h.count { histogram[m[i] ? Int(h[i]) : 256] += 1 } }
                     }
                     for v in 0..<256 where histogram[v] > 0 {
                         for (k, m) in memberships.enumerated() where k < counts.count && m.contains(hot: UInt8(v)) { counts[k] += histogram[v] }
@@ -390,23 +391,26 @@ extension OrderIndex {
         queueMasks.withUnsafeBufferPointer { qm in
             source.withUnsafeBufferPointer { s in
                 if recount {
-                    var custom = [Int](repeating: 0, count: customCount)
-                    func add(_ mask: UInt32) {
-                        var m = mask
-                        while m != 0 {
-                            let k = m.trailingZeroBitCount
-                            if k < customCount { custom[k] += 1 }
-                            m &= m - 1
+                    // A histogram per byte of the masks (row k of `bytes` for queues 8k..<8k+8; column 256 takes
+                    // the rows outside the source), then each queue sums the values holding its bit.
+                    let byteCount = (customCount + 7) / 8
+                    var bytes = [Int](repeating: 0, count: 257 * byteCount)
+                    bytes.withUnsafeMutableBufferPointer { b in
+                        @inline(__always) func add(_ mask: UInt32, _ inSource: Bool) {
+                            for k in 0..<byteCount { b[257 * k + (inSource ? Int((mask >> UInt32(8 * k)) & 0xFF) : 256)] += 1 }
+                        }
+                        if !inRowOrder {
+                            for i in s { add(qm[Int(i)], true) }
+                        } else if everyRow {
+                            for i in 0..<qm.count { add(qm[i], true) }
+                        } else {
+                            member.withUnsafeBufferPointer { mb in for i in 0..<qm.count { add(qm[i], mb[i]) } }
                         }
                     }
-                    if !inRowOrder {
-                        for i in s { add(qm[Int(i)]) }
-                    } else if everyRow {
-                        for i in 0..<qm.count { add(qm[i]) }
-                    } else {
-                        member.withUnsafeBufferPointer { mb in for i in 0..<qm.count where mb[i] { add(qm[i]) } }
+                    for q in 0..<customCount {
+                        let row = 257 * (q / 8), bit = 1 << (q % 8)
+                        for v in 0..<256 where v & bit != 0 { counts[Queue.builtIn.count + q] += bytes[row + v] }
                     }
-                    for k in 0..<customCount { counts[Queue.builtIn.count + k] += custom[k] }
                 }
                 if q >= Queue.builtIn.count, q - Queue.builtIn.count < 32 {
                     let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
