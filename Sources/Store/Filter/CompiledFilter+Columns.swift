@@ -11,17 +11,12 @@ extension CompiledFilter {
             case let .text(bits, prefix):
                 bits.withUnsafeBufferPointer { b in
                     let use = columns.columns(using: b, among: FilterColumns.Name.freeText)
-                    CompiledFilter.anyName(b, in: use, columns: columns, count: n, rows: pass) { hit in
-                        if let prefix { CompiledFilter.markPrefix(prefix, hit: hit, rows: r, heads: columns.uuidHeads) }
-                        CompiledFilter.and(hit, negated: negated, into: pass)
-                    }
+                    CompiledFilter.andAnyName(b, in: use, columns: columns, count: n, prefix: prefix, rows: r, negated: negated, into: pass)
                 }
             case let .field(field, bits):
                 bits.withUnsafeBufferPointer { b in
                     let use = columns.columns(using: b, among: CompiledFilter.columns(of: field))
-                    CompiledFilter.anyName(b, in: use, columns: columns, count: n, rows: pass) { hit in
-                        CompiledFilter.and(hit, negated: negated, into: pass)
-                    }
+                    CompiledFilter.andAnyName(b, in: use, columns: columns, count: n, prefix: nil, rows: r, negated: negated, into: pass)
                 }
             case let .states(mask, _):
                 CompiledFilter.andCodes(columns.states, mask: mask, negated: negated, into: pass, count: n)
@@ -58,11 +53,13 @@ extension CompiledFilter {
         }
     }
 
-    /// Calls `body` with a byte per row, 1 where some column in `use` holds a name true in `bits`; rows whose `rows`
-    /// flag is false (failed an earlier test) are left 0 unread. The columns that match most often (in a sample of
-    /// rows) are read first, and a row already matched is not looked up in the columns after.
-    static func anyName(_ bits: UnsafeBufferPointer<Bool>, in use: UInt16, columns: FilterColumns, count n: Int,
-                        rows pass: UnsafeMutableBufferPointer<Bool>, _ body: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
+    /// Ands "some column in `use` holds a name true in `bits`, or (with `prefix`) the uuid starts with the prefix"
+    /// (`!=` negated) into the pass mask; rows already failed are not read. The columns that match most often (in a
+    /// sample of rows) are read first, and only the rows no column has matched yet are looked up in the next.
+    static func andAnyName(_ bits: UnsafeBufferPointer<Bool>, in use: UInt16, columns: FilterColumns, count n: Int,
+                           prefix: (value: (UInt64, UInt64), length: Int)?, rows r: UnsafeBufferPointer<OrderRow>,
+                           negated: Bool, into pass: UnsafeMutableBufferPointer<Bool>) {
+        let n = min(n, pass.count)
         var order: [(name: FilterColumns.Name, hits: Int)] = []
         for name in FilterColumns.Name.allCases where use & name.bit != 0 {
             let hits = columns.names[name.rawValue].withUnsafeBufferPointer { ids in
@@ -73,58 +70,54 @@ extension CompiledFilter {
             order.append((name, hits))
         }
         order.sort { $0.hits > $1.hits }
-        var hits = [UInt8](repeating: 0, count: n)
-        // The rows of the mask not matched yet: after the first column only they are looked up.
+        // The rows of the mask no column has matched yet (a matched row keeps its pass, or loses it when negated).
         let remaining = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
         defer { remaining.deallocate() }
         var left = 0
-        hits.withUnsafeMutableBufferPointer { hit in
-            for (k, column) in order.enumerated() {
-                columns.names[column.name.rawValue].withUnsafeBufferPointer { ids in
-                    if k == 0 {
-                        for i in 0..<min(n, ids.count, pass.count) where pass[i] {
-                            let id = Int(ids[i])
-                            let matched = id < bits.count && bits[id]
-                            hit[i] = matched ? 1 : 0
-                            remaining[left] = Int32(i)
-                            left += matched ? 0 : 1
-                        }
-                    } else {
-                        var kept = 0
-                        for j in 0..<left {
-                            let i = Int(remaining[j])
-                            let id = i < ids.count ? Int(ids[i]) : 0
-                            let matched = id < bits.count && bits[id]
-                            hit[i] = matched ? 1 : 0
-                            remaining[kept] = Int32(i)
-                            kept += matched ? 0 : 1
-                        }
-                        left = kept
+        if order.isEmpty {
+            for i in 0..<n {
+                remaining[left] = Int32(i)
+                left += pass[i] ? 1 : 0
+            }
+        }
+        for (k, column) in order.enumerated() {
+            columns.names[column.name.rawValue].withUnsafeBufferPointer { ids in
+                if k == 0 {
+                    for i in 0..<min(n, ids.count) where pass[i] {
+                        let id = Int(ids[i])
+                        let matched = id < bits.count && bits[id]
+                        pass[i] = !(matched && negated)
+                        remaining[left] = Int32(i)
+                        left += matched ? 0 : 1
                     }
+                } else {
+                    var kept = 0
+                    for j in 0..<left {
+                        let i = Int(remaining[j])
+                        let id = i < ids.count ? Int(ids[i]) : 0
+                        let matched = id < bits.count && bits[id]
+                        pass[i] = !(matched && negated)
+                        remaining[kept] = Int32(i)
+                        kept += matched ? 0 : 1
+                    }
+                    left = kept
                 }
-                if left == 0 { break }
             }
-            body(hit)
+            if left == 0 { break }
         }
-    }
-
-    /// Sets `hit` for rows whose uuid starts with the hex prefix: the first 8 digits from the column, the rest (and
-    /// whether the uuid is regular) from the row.
-    static func markPrefix(_ prefix: (value: (UInt64, UInt64), length: Int), hit: UnsafeMutableBufferPointer<UInt8>,
-                           rows r: UnsafeBufferPointer<OrderRow>, heads: [UInt32]) {
-        let digits = min(max(prefix.length, 1), 8)
+        // Rows no name matched: the uuid prefix decides (the first 8 digits from the column, the rest and whether the
+        // uuid is regular from the row).
+        let digits = min(max(prefix?.length ?? 1, 1), 8)
         let shift = UInt32(32 - 4 * digits)
-        let want = UInt32(truncatingIfNeeded: prefix.value.0 >> 32) >> shift
-        heads.withUnsafeBufferPointer { h in
-            for i in 0..<min(hit.count, h.count) where hit[i] == 0 && h[i] >> shift == want {
-                if !r[i].key.irregular && r[i].key.hasHexPrefix(prefix) { hit[i] = 1 }
+        let want = UInt32(truncatingIfNeeded: (prefix?.value.0 ?? 0) >> 32) >> shift
+        columns.uuidHeads.withUnsafeBufferPointer { h in
+            for j in 0..<left {
+                let i = Int(remaining[j])
+                var matched = false
+                if let prefix, i < h.count, h[i] >> shift == want { matched = !r[i].key.irregular && r[i].key.hasHexPrefix(prefix) }
+                pass[i] = matched != negated
             }
         }
-    }
-
-    /// Ands `(hit != 0) != negated` into the pass mask.
-    static func and(_ hit: UnsafeMutableBufferPointer<UInt8>, negated: Bool, into pass: UnsafeMutableBufferPointer<Bool>) {
-        for i in 0..<min(hit.count, pass.count) { pass[i] = pass[i] && (hit[i] != 0) != negated }
     }
 
     /// Ands "code's bit is in `mask`" (codes 64 and up never are) into the pass mask.

@@ -87,6 +87,11 @@ struct CompiledFilter: Sendable {
     /// source is a small part of the rows, it is tested in memory order over the columns into a pass mask
     /// (sequential reads), then picked in `source` order.
     func filter(_ source: [Int32], rows: [OrderRow], columns: FilterColumns) -> [Int32] {
+        filterWithMask(source, rows: rows, columns: columns).rows
+    }
+
+    /// `filter`, and when the columns were used, the pass mask: true for exactly the rows passed (by row index).
+    func filterWithMask(_ source: [Int32], rows: [OrderRow], columns: FilterColumns) -> (rows: [Int32], mask: [Bool]?) {
         if source.count * 64 < rows.count || columns.count != rows.count {
             var current = source
             rows.withUnsafeBufferPointer { r in
@@ -95,7 +100,7 @@ struct CompiledFilter: Sendable {
                     if current.isEmpty { return }
                 }
             }
-            return current
+            return (current, nil)
         }
         // A source short of every row is marked in the mask; the column loops skip the rows not in it.
         let everyRow = source.count == rows.count
@@ -104,7 +109,7 @@ struct CompiledFilter: Sendable {
         rows.withUnsafeBufferPointer { r in
             pass.withUnsafeMutableBufferPointer { m in evaluate(into: m, rows: r, columns: columns) }
         }
-        return pass.withUnsafeBufferPointer { m in
+        let passed = pass.withUnsafeBufferPointer { m in
             source.withUnsafeBufferPointer { s in
                 [Int32](unsafeUninitializedCapacity: s.count) { out, kept in
                     var k = 0
@@ -116,6 +121,7 @@ struct CompiledFilter: Sendable {
                 }
             }
         }
+        return (passed, pass)
     }
 
     /// Whether one row passes (for small merges and custom queues).

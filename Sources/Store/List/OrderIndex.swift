@@ -305,9 +305,10 @@ extension OrderIndex {
     /// (valid when the new filter implies the old one).
     mutating func refilter(_ view: View, narrowing: Bool) {
         let source = narrowing ? filtered : sorted
-        filtered = compiledFilter.isEmpty ? source : compiledFilter.filter(source, rows: rows, columns: columns)
+        var mask: [Bool]?
+        if compiledFilter.isEmpty { filtered = source } else { (filtered, mask) = compiledFilter.filterWithMask(source, rows: rows, columns: columns) }
         filteredWith = view.filter
-        requeue(view)
+        requeue(view, member: mask)
     }
 
     /// Whether `filtered`, `visible` and `counts` are up to date for `view`, so rows appended at the end of the sort
@@ -334,21 +335,22 @@ extension OrderIndex {
 
     /// Recomputes the visible list of the selected queue and (unless `recount` is false: only the tab changed) every
     /// tab's count.
-    mutating func requeue(_ view: View, recount: Bool = true) {
+    mutating func requeue(_ view: View, recount: Bool = true, member: [Bool]? = nil) {
         let zero = [Int](repeating: 0, count: view.queues.count)
         var counts = recount || self.counts.count != zero.count ? zero : self.counts
         var out: [Int32] = []
         if hot.count != rows.count { rebuildHot() }
         if queueMasks.count != rows.count { queueMasks = [UInt32](repeating: 0, count: rows.count) }
-        tally(filtered, view, recount: recount, counts: &counts, visible: &out)
+        tally(filtered, view, recount: recount, counts: &counts, visible: &out, member: member)
         self.counts = counts
         visible = out
         servedQueue = OrderIndex.tab(view)
     }
 
     /// Adds the rows of `source` (passing the filter, in sort order) to every tab's count (when `recount`) and, when
-    /// they are in the selected tab, to the end of `visible`.
-    func tally(_ source: [Int32], _ view: View, recount: Bool, counts: inout [Int], visible out: inout [Int32]) {
+    /// they are in the selected tab, to the end of `visible`. `member`, when given, is true for exactly the rows of
+    /// `source` (by row index).
+    func tally(_ source: [Int32], _ view: View, recount: Bool, counts: inout [Int], visible out: inout [Int32], member given: [Bool]? = nil) {
         let q = OrderIndex.tab(view)
         let memberships = QueueMembership.builtIn
         // Counts do not depend on the order: a large source is counted in row order (sequential reads), through a
@@ -356,7 +358,9 @@ extension OrderIndex {
         let everyRow = source.count == rows.count
         let inRowOrder = recount && source.count * 4 >= rows.count && hot.count == rows.count && queueMasks.count == rows.count
         var member: [Bool] = []
-        if inRowOrder, !everyRow {
+        if inRowOrder, !everyRow, let given, given.count == rows.count {
+            member = given
+        } else if inRowOrder, !everyRow {
             member = [Bool](repeating: false, count: rows.count)
             member.withUnsafeMutableBufferPointer { m in for i in source { m[Int(i)] = true } }
         }
