@@ -351,12 +351,38 @@ extension OrderIndex {
     /// they are in the selected tab, to the end of `visible`. `member`, when given, is true for exactly the rows of
     /// `source` (by row index).
     func tally(_ source: [Int32], _ view: View, recount: Bool, counts: inout [Int], visible out: inout [Int32], member given: [Bool]? = nil) {
+        if recount { countTabs(source, view, counts: &counts, member: given) }
         let q = OrderIndex.tab(view)
         let memberships = QueueMembership.builtIn
-        // Counts do not depend on the order: a large source is counted in row order (sequential reads), through a
-        // membership mask unless it is every row.
+        if q >= 0, q < memberships.count {
+            let m = memberships[q]
+            if m.everything {
+                if out.isEmpty { out = source } else { out += source }
+            } else {
+                hot.withUnsafeBufferPointer { h in
+                    source.withUnsafeBufferPointer { s in
+                        for i in s where m.contains(hot: h[Int(i)]) { out.append(i) }
+                    }
+                }
+            }
+        }
+        guard q >= Queue.builtIn.count, q - Queue.builtIn.count < 32, q < view.queues.count else { return }
+        let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
+        queueMasks.withUnsafeBufferPointer { qm in
+            source.withUnsafeBufferPointer { s in
+                for i in s where qm[Int(i)] & bit != 0 { out.append(i) }
+            }
+        }
+    }
+
+    /// Adds the rows of `source` to every tab's count. Counts do not depend on the order: a large source is counted
+    /// in row order (sequential reads), through a membership mask (`member` when given, else built only when the rows
+    /// are past what the caches hold) unless it is every row.
+    func countTabs(_ source: [Int32], _ view: View, counts: inout [Int], member given: [Bool]?) {
+        let memberships = QueueMembership.builtIn
         let everyRow = source.count == rows.count
-        let inRowOrder = recount && source.count * 4 >= rows.count && hot.count == rows.count && queueMasks.count == rows.count
+        let masked = source.count * 4 >= rows.count && (given?.count == rows.count || rows.count >= 1 << 18)
+        let inRowOrder = (everyRow || masked) && hot.count == rows.count && queueMasks.count == rows.count
         var member: [Bool] = []
         if inRowOrder, !everyRow, let given, given.count == rows.count {
             member = given
@@ -364,63 +390,49 @@ extension OrderIndex {
             member = [Bool](repeating: false, count: rows.count)
             member.withUnsafeMutableBufferPointer { m in for i in source { m[Int(i)] = true } }
         }
+        // One histogram of the hot bytes, then each queue sums the buckets it declares. (Bucket 256 takes the rows
+        // outside the source, so the row-order pass has no branch.)
+        var histogram = [Int](repeating: 0, count: 257)
         hot.withUnsafeBufferPointer { h in
             source.withUnsafeBufferPointer { s in
-                if recount {
-                    // One histogram of the hot bytes, then each queue sums the buckets it declares.
-                    // (Bucket 256 takes the rows outside the source, so the row-order pass has no branch.)
-                    var histogram = [Int](repeating: 0, count: 257)
-                    if !inRowOrder {
-                        for i in s { histogram[Int(h[Int(i)])] += 1 }
-                    } else if everyRow {
-                        for i in 0..<h.count { histogram[Int(h[i])] += 1 }
-                    } else {
-                        member.withUnsafeBufferPointer { m in for i in 0..<h.count { histogram[m[i] ? Int(h[i]) : 256] += 1 } }
-                    }
-                    for v in 0..<256 where histogram[v] > 0 {
-                        for (k, m) in memberships.enumerated() where k < counts.count && m.contains(hot: UInt8(v)) { counts[k] += histogram[v] }
-                    }
-                }
-                guard q >= 0, q < memberships.count else { return }
-                let m = memberships[q]
-                if m.everything {
-                    if out.isEmpty { out = source } else { out += source }
+                if !inRowOrder {
+                    for i in s { histogram[Int(h[Int(i)])] += 1 }
+                } else if everyRow {
+                    for i in 0..<h.count { histogram[Int(h[i])] += 1 }
                 } else {
-                    for i in s where m.contains(hot: h[Int(i)]) { out.append(i) }
+                    member.withUnsafeBufferPointer { m in for i in 0..<h.count { histogram[m[i] ? Int(h[i]) : 256] += 1 } }
                 }
             }
         }
+        for v in 0..<256 where histogram[v] > 0 {
+            for (k, m) in memberships.enumerated() where k < counts.count && m.contains(hot: UInt8(v)) { counts[k] += histogram[v] }
+        }
         guard view.queues.count > Queue.builtIn.count else { return }
         let customCount = min(32, view.queues.count - Queue.builtIn.count)
+        // A histogram per byte of the masks (row k of `bytes` for queues 8k..<8k+8), then each queue sums the values
+        // holding its bit. Only rows in some user queue are counted: most rows are in none.
+        let byteCount = (customCount + 7) / 8
+        var bytes = [Int](repeating: 0, count: 256 * byteCount)
         queueMasks.withUnsafeBufferPointer { qm in
             source.withUnsafeBufferPointer { s in
-                if recount {
-                    // A histogram per byte of the masks (row k of `bytes` for queues 8k..<8k+8; column 256 takes
-                    // the rows outside the source), then each queue sums the values holding its bit.
-                    let byteCount = (customCount + 7) / 8
-                    var bytes = [Int](repeating: 0, count: 257 * byteCount)
-                    bytes.withUnsafeMutableBufferPointer { b in
-                        @inline(__always) func add(_ mask: UInt32, _ inSource: Bool) {
-                            for k in 0..<byteCount { b[257 * k + (inSource ? Int((mask >> UInt32(8 * k)) & 0xFF) : 256)] += 1 }
-                        }
-                        if !inRowOrder {
-                            for i in s { add(qm[Int(i)], true) }
-                        } else if everyRow {
-                            for i in 0..<qm.count { add(qm[i], true) }
-                        } else {
-                            member.withUnsafeBufferPointer { mb in for i in 0..<qm.count { add(qm[i], mb[i]) } }
-                        }
+                bytes.withUnsafeMutableBufferPointer { b in
+                    @inline(__always) func add(_ mask: UInt32, _ inSource: Bool) {
+                        guard mask != 0, inSource else { return }
+                        for k in 0..<byteCount { b[256 * k + Int((mask >> UInt32(8 * k)) & 0xFF)] += 1 }
                     }
-                    for q in 0..<customCount {
-                        let row = 257 * (q / 8), bit = 1 << (q % 8)
-                        for v in 0..<256 where v & bit != 0 { counts[Queue.builtIn.count + q] += bytes[row + v] }
+                    if !inRowOrder {
+                        for i in s { add(qm[Int(i)], true) }
+                    } else if everyRow {
+                        for i in 0..<qm.count { add(qm[i], true) }
+                    } else {
+                        member.withUnsafeBufferPointer { mb in for i in 0..<qm.count { add(qm[i], mb[i]) } }
                     }
-                }
-                if q >= Queue.builtIn.count, q - Queue.builtIn.count < 32 {
-                    let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
-                    for i in s where qm[Int(i)] & bit != 0 { out.append(i) }
                 }
             }
+        }
+        for q in 0..<customCount {
+            let row = 256 * (q / 8), bit = 1 << (q % 8)
+            for v in 0..<256 where v & bit != 0 { counts[Queue.builtIn.count + q] += bytes[row + v] }
         }
     }
 }
