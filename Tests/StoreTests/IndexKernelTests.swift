@@ -82,6 +82,50 @@ import WaldurClient
         #expect(!byRow.isEmpty || ["zzz"].contains(filter) || filter.hasPrefix("project:"), "the case tests nothing: \(filter)")
     }
 
+    @Test func nameBitmapsAnswerLikeASubstringSearchOfEveryName() {
+        var pool = StringPool()
+        for order in IndexKernelTests.awkwardOrders() { _ = OrderRow(order, pool: &pool) }
+        for name in ["nul\u{0}byte", "a-b_c.d", "Ωmega ünï", "ação", "K"] { _ = pool.intern(name) }
+        let folded = (0..<pool.count).map { TextFolding.foldedBytes(pool[UInt32($0)]) }
+        for word in ["e", "k", "7", "-", ".", " ", "\u{0}", "a", "res-", "res-k", "ilo-1", "éva", "eva", "ça", "ω", "zzz", "long customer"] {
+            let needle = Array(TextFolding.fold(word).utf8)
+            let expected = folded.map { TextFolding.contains($0, needle) }
+            let fresh = pool.bitmap(needle, base: nil)
+            #expect(fresh == expected, "\(word)")
+            // Grown from a shorter needle it contains: only the shorter one's matches are searched.
+            if needle.count > 1 {
+                let shorter = pool.bitmap(Array(needle.dropLast()), base: nil)
+                #expect(pool.bitmap(needle, base: shorter) == expected, "\(word) from its prefix")
+            }
+        }
+    }
+
+    @Test(arguments: [3, 10, 50])
+    func columnFilterOverPartOfTheRowsPassesWhatThePerRowTestPasses(part: Int) throws {
+        let index = IndexKernelTests.index(IndexKernelTests.awkwardOrders())
+        var random = TestRandom(UInt64(part))
+        let source = [Int32](0..<Int32(index.count)).shuffled(using: &random).prefix(index.count * part / 100).map { $0 }
+        for filter in ["kilo", "-state:done e", "cost>50 a", "by:user1", "-kilo", "ÉVA type:update"] {
+            let compiled = CompiledFilter(try parseFilter(filter).get(), pool: index.pool, now: testNow, previous: nil)
+            #expect(compiled.filter(source, rows: index.rows, columns: index.columns) == source.filter { compiled.matches(index.rows[Int($0)]) },
+                    "\(filter) over \(part)%")
+        }
+    }
+
+    @Test func everyTabCountsTheRowsItShows() {
+        // Ten user queues (two bytes of membership masks), under filters passing every row, most rows and few.
+        let filters = ["kilo", "-state:done", "type:update", "cost>50", "e", "-e", "by:user1", "ÉVA", "offering:echo", "state:erred,done"]
+        let configuration = StoreConfiguration(refreshInterval: 0, userQueues: filters.enumerated().map { (name: "Q\($0.offset)", filter: $0.element) })
+        var state = loadedState(IndexKernelTests.awkwardOrders(), configuration: configuration)
+        for filter in ["", "e", "res-1", "zzz"] {
+            _ = reduce(&state, .setFilterText(filter))
+            for q in 0..<state.queues.count {
+                _ = reduce(&state, .selectQueue(q))
+                #expect(state.queueCounts[q] == state.visibleCount, "\(state.queues[q].name) under \"\(filter)\"")
+            }
+        }
+    }
+
     @Test func extendedNameBitmapEqualsAFreshOne() {
         var pool = StringPool()
         for n in 0..<2_000 { _ = pool.intern("res-kilo-\(n)") }

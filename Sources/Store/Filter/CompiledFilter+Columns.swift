@@ -11,17 +11,12 @@ extension CompiledFilter {
             case let .text(bits, prefix):
                 bits.withUnsafeBufferPointer { b in
                     let use = columns.columns(using: b, among: FilterColumns.Name.freeText)
-                    CompiledFilter.anyName(b, in: use, columns: columns, count: n) { hit in
-                        if let prefix { CompiledFilter.markPrefix(prefix, hit: hit, rows: r, heads: columns.uuidHeads) }
-                        CompiledFilter.and(hit, negated: negated, into: pass)
-                    }
+                    CompiledFilter.andAnyName(b, in: use, columns: columns, count: n, prefix: prefix, rows: r, negated: negated, into: pass)
                 }
             case let .field(field, bits):
                 bits.withUnsafeBufferPointer { b in
                     let use = columns.columns(using: b, among: CompiledFilter.columns(of: field))
-                    CompiledFilter.anyName(b, in: use, columns: columns, count: n) { hit in
-                        CompiledFilter.and(hit, negated: negated, into: pass)
-                    }
+                    CompiledFilter.andAnyName(b, in: use, columns: columns, count: n, prefix: nil, rows: r, negated: negated, into: pass)
                 }
             case let .states(mask, _):
                 CompiledFilter.andCodes(columns.states, mask: mask, negated: negated, into: pass, count: n)
@@ -33,7 +28,8 @@ extension CompiledFilter {
                 columns.costKeys.withUnsafeBufferPointer { k in
                     for i in 0..<n {
                         let key = k[i]
-                        let holds = key != Int64.min ? (key >= lo && key <= hi) : (r[i].cost.map { cmp.holds($0, value) } ?? false)
+                        let holds = key > FilterColumns.noCost ? (key >= lo && key <= hi)
+                            : (key == FilterColumns.noCost ? false : (r[i].cost.map { cmp.holds($0, value) } ?? false))
                         pass[i] = pass[i] && holds != negated
                     }
                 }
@@ -57,40 +53,71 @@ extension CompiledFilter {
         }
     }
 
-    /// Calls `body` with a byte per row, 1 where some column in `use` holds a name true in `bits`.
-    static func anyName(_ bits: UnsafeBufferPointer<Bool>, in use: UInt16, columns: FilterColumns, count n: Int,
-                        _ body: (UnsafeMutableBufferPointer<UInt8>) -> Void) {
-        var hits = [UInt8](repeating: 0, count: n)
-        hits.withUnsafeMutableBufferPointer { hit in
-            for name in FilterColumns.Name.allCases where use & name.bit != 0 {
-                columns.names[name.rawValue].withUnsafeBufferPointer { ids in
-                    for i in 0..<min(n, ids.count) {
+    /// Ands "some column in `use` holds a name true in `bits`, or (with `prefix`) the uuid starts with the prefix"
+    /// (`!=` negated) into the pass mask; rows already failed are not read. The columns that match most often (in a
+    /// sample of rows) are read first, and only the rows no column has matched yet are looked up in the next.
+    static func andAnyName(_ bits: UnsafeBufferPointer<Bool>, in use: UInt16, columns: FilterColumns, count n: Int,
+                           prefix: (value: (UInt64, UInt64), length: Int)?, rows r: UnsafeBufferPointer<OrderRow>,
+                           negated: Bool, into pass: UnsafeMutableBufferPointer<Bool>) {
+        let n = min(n, pass.count)
+        var order: [(name: FilterColumns.Name, hits: Int)] = []
+        for name in FilterColumns.Name.allCases where use & name.bit != 0 {
+            let hits = columns.names[name.rawValue].withUnsafeBufferPointer { ids in
+                var k = 0
+                for i in stride(from: 0, to: min(n, ids.count), by: max(1, n / 1024)) where Int(ids[i]) < bits.count && bits[Int(ids[i])] { k += 1 }
+                return k
+            }
+            order.append((name, hits))
+        }
+        order.sort { $0.hits > $1.hits }
+        // The rows of the mask no column has matched yet (a matched row keeps its pass, or loses it when negated).
+        let remaining = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
+        defer { remaining.deallocate() }
+        var left = 0
+        if order.isEmpty {
+            for i in 0..<n {
+                remaining[left] = Int32(i)
+                left += pass[i] ? 1 : 0
+            }
+        }
+        for (k, column) in order.enumerated() {
+            columns.names[column.name.rawValue].withUnsafeBufferPointer { ids in
+                if k == 0 {
+                    for i in 0..<min(n, ids.count) where pass[i] {
                         let id = Int(ids[i])
-                        hit[i] |= id < bits.count && bits[id] ? 1 : 0
+                        let matched = id < bits.count && bits[id]
+                        pass[i] = !(matched && negated)
+                        remaining[left] = Int32(i)
+                        left += matched ? 0 : 1
                     }
+                } else {
+                    var kept = 0
+                    for j in 0..<left {
+                        let i = Int(remaining[j])
+                        let id = i < ids.count ? Int(ids[i]) : 0
+                        let matched = id < bits.count && bits[id]
+                        pass[i] = !(matched && negated)
+                        remaining[kept] = Int32(i)
+                        kept += matched ? 0 : 1
+                    }
+                    left = kept
                 }
             }
-            body(hit)
+            if left == 0 { break }
         }
-    }
-
-    /// Sets `hit` for rows whose uuid starts with the hex prefix: the first 8 digits from the column, the rest (and
-    /// whether the uuid is regular) from the row.
-    static func markPrefix(_ prefix: (value: (UInt64, UInt64), length: Int), hit: UnsafeMutableBufferPointer<UInt8>,
-                           rows r: UnsafeBufferPointer<OrderRow>, heads: [UInt32]) {
-        let digits = min(max(prefix.length, 1), 8)
+        // Rows no name matched: the uuid prefix decides (the first 8 digits from the column, the rest and whether the
+        // uuid is regular from the row).
+        let digits = min(max(prefix?.length ?? 1, 1), 8)
         let shift = UInt32(32 - 4 * digits)
-        let want = UInt32(truncatingIfNeeded: prefix.value.0 >> 32) >> shift
-        heads.withUnsafeBufferPointer { h in
-            for i in 0..<min(hit.count, h.count) where hit[i] == 0 && h[i] >> shift == want {
-                if !r[i].key.irregular && r[i].key.hasHexPrefix(prefix) { hit[i] = 1 }
+        let want = UInt32(truncatingIfNeeded: (prefix?.value.0 ?? 0) >> 32) >> shift
+        columns.uuidHeads.withUnsafeBufferPointer { h in
+            for j in 0..<left {
+                let i = Int(remaining[j])
+                var matched = false
+                if let prefix, i < h.count, h[i] >> shift == want { matched = !r[i].key.irregular && r[i].key.hasHexPrefix(prefix) }
+                pass[i] = matched != negated
             }
         }
-    }
-
-    /// Ands `(hit != 0) != negated` into the pass mask.
-    static func and(_ hit: UnsafeMutableBufferPointer<UInt8>, negated: Bool, into pass: UnsafeMutableBufferPointer<Bool>) {
-        for i in 0..<min(hit.count, pass.count) { pass[i] = pass[i] && (hit[i] != 0) != negated }
     }
 
     /// Ands "code's bit is in `mask`" (codes 64 and up never are) into the pass mask.
@@ -104,11 +131,12 @@ extension CompiledFilter {
         }
     }
 
-    /// The inclusive range of exact cost keys for which `key cmp scaled` holds (never containing the `Int64.min` marker).
+    /// The inclusive range of exact cost keys for which `key cmp scaled` holds (never containing the `Int64.min` and
+    /// `FilterColumns.noCost` markers).
     static func range(_ cmp: Comparison, _ scaled: Int64) -> (Int64, Int64) {
         switch cmp {
-        case .lt: return (Int64.min + 1, scaled - 1)
-        case .le: return (Int64.min + 1, scaled)
+        case .lt: return (FilterColumns.noCost + 1, scaled - 1)
+        case .le: return (FilterColumns.noCost + 1, scaled)
         case .gt: return (scaled + 1, Int64.max)
         case .ge: return (scaled, Int64.max)
         case .eq: return (scaled, scaled)

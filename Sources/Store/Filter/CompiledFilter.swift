@@ -83,10 +83,16 @@ struct CompiledFilter: Sendable {
 
     var isEmpty: Bool { tests.isEmpty }
 
-    /// The rows of `source` (indices into `rows`) that pass every test, order kept. A large source is tested in
-    /// memory order over the columns into a pass mask (sequential reads), then picked in `source` order.
+    /// The rows of `source` (indices into `rows`, each at most once) that pass every test, order kept. Unless the
+    /// source is a small part of the rows, it is tested in memory order over the columns into a pass mask
+    /// (sequential reads), then picked in `source` order.
     func filter(_ source: [Int32], rows: [OrderRow], columns: FilterColumns) -> [Int32] {
-        if source.count * 4 < rows.count || columns.count != rows.count {
+        filterWithMask(source, rows: rows, columns: columns).rows
+    }
+
+    /// `filter`, and when the columns were used, the pass mask: true for exactly the rows passed (by row index).
+    func filterWithMask(_ source: [Int32], rows: [OrderRow], columns: FilterColumns) -> (rows: [Int32], mask: [Bool]?) {
+        if source.count * 64 < rows.count || columns.count != rows.count {
             var current = source
             rows.withUnsafeBufferPointer { r in
                 for (negated, test) in tests {
@@ -94,20 +100,28 @@ struct CompiledFilter: Sendable {
                     if current.isEmpty { return }
                 }
             }
-            return current
+            return (current, nil)
         }
-        var pass = [Bool](repeating: true, count: rows.count)
+        // A source short of every row is marked in the mask; the column loops skip the rows not in it.
+        let everyRow = source.count == rows.count
+        var pass = [Bool](repeating: everyRow, count: rows.count)
+        if !everyRow { pass.withUnsafeMutableBufferPointer { m in for i in source { m[Int(i)] = true } } }
         rows.withUnsafeBufferPointer { r in
             pass.withUnsafeMutableBufferPointer { m in evaluate(into: m, rows: r, columns: columns) }
         }
-        var out: [Int32] = []
-        out.reserveCapacity(source.count)
-        pass.withUnsafeBufferPointer { m in
+        let passed = pass.withUnsafeBufferPointer { m in
             source.withUnsafeBufferPointer { s in
-                for i in s where m[Int(i)] { out.append(i) }
+                [Int32](unsafeUninitializedCapacity: s.count) { out, kept in
+                    var k = 0
+                    for i in s {
+                        out[k] = i
+                        k += m[Int(i)] ? 1 : 0
+                    }
+                    kept = k
+                }
             }
         }
-        return out
+        return (passed, pass)
     }
 
     /// Whether one row passes (for small merges and custom queues).

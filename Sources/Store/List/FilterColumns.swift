@@ -42,8 +42,10 @@ struct FilterColumns: Sendable {
     private(set) var names: [[UInt32]] = Array(repeating: [], count: Name.allCases.count)
     private(set) var states: [UInt8] = []
     private(set) var types: [UInt8] = []
-    /// `OrderRow.costKey` of every row.
+    /// `OrderRow.costKey` of every row, `noCost` for a row without a cost (so a cost test needs no row for it).
     private(set) var costKeys: [Int64] = []
+    /// The cost key of a row without a cost (`Int64.min` stays "a cost without an exact key").
+    static let noCost = Int64.min + 1
     /// The uuid's first 8 hex digits (meaningless for irregular uuids, which the prefix test checks on the row).
     private(set) var uuidHeads: [UInt32] = []
     /// Per pool id: bit c when the id occurs (or once occurred) in name column c, so that a text test can skip the
@@ -52,19 +54,53 @@ struct FilterColumns: Sendable {
 
     var count: Int { states.count }
 
-    /// Columns for `rows`, from scratch.
+    /// Columns for `rows`, from scratch: one pass over the rows writing every column.
     init(_ rows: [OrderRow] = []) {
-        reserve(rows.count)
-        for row in rows { append(row) }
+        let n = rows.count
+        guard n > 0 else { return }
+        let nameColumns = Name.allCases.map { _ in UnsafeMutablePointer<UInt32>.allocate(capacity: n) }
+        defer { for c in nameColumns { c.deallocate() } }
+        var largest: UInt32 = 0
+        rows.withUnsafeBufferPointer { r in
+            states = [UInt8](unsafeUninitializedCapacity: n) { st, stateCount in
+                types = [UInt8](unsafeUninitializedCapacity: n) { ty, typeCount in
+                    costKeys = [Int64](unsafeUninitializedCapacity: n) { ck, costCount in
+                        uuidHeads = [UInt32](unsafeUninitializedCapacity: n) { uh, headCount in
+                            for i in 0..<n {
+                                for name in Name.allCases {
+                                    let id = name.id(r[i])
+                                    nameColumns[name.rawValue][i] = id
+                                    largest = max(largest, id)
+                                }
+                                st[i] = r[i].stateCode
+                                ty[i] = r[i].typeCode
+                                ck[i] = FilterColumns.costKey(r[i])
+                                uh[i] = UInt32(truncatingIfNeeded: r[i].key.hi >> 32)
+                            }
+                            headCount = n
+                        }
+                        costCount = n
+                    }
+                    typeCount = n
+                }
+                stateCount = n
+            }
+        }
+        var use = [UInt16](repeating: 0, count: Int(largest) + 1)
+        use.withUnsafeMutableBufferPointer { u in
+            for name in Name.allCases {
+                let ids = UnsafeBufferPointer(start: nameColumns[name.rawValue], count: n)
+                names[name.rawValue] = Array(ids)
+                for id in ids { u[Int(id)] |= name.bit }
+            }
+            u[0] = 0
+        }
+        nameUse = use
     }
 
-    private mutating func reserve(_ n: Int) {
-        for c in names.indices { names[c].reserveCapacity(n) }
-        states.reserveCapacity(n)
-        types.reserveCapacity(n)
-        costKeys.reserveCapacity(n)
-        uuidHeads.reserveCapacity(n)
-    }
+    /// The cost column's value for `row`.
+    @inline(__always)
+    static func costKey(_ row: OrderRow) -> Int64 { row.costKey == Int64.min && row.cost == nil ? noCost : row.costKey }
 
     /// Adds the columns of a row appended to the rows.
     mutating func append(_ row: OrderRow) {
@@ -75,7 +111,7 @@ struct FilterColumns: Sendable {
         }
         states.append(row.stateCode)
         types.append(row.typeCode)
-        costKeys.append(row.costKey)
+        costKeys.append(FilterColumns.costKey(row))
         uuidHeads.append(UInt32(truncatingIfNeeded: row.key.hi >> 32))
     }
 
@@ -88,7 +124,7 @@ struct FilterColumns: Sendable {
         }
         states[i] = row.stateCode
         types[i] = row.typeCode
-        costKeys[i] = row.costKey
+        costKeys[i] = FilterColumns.costKey(row)
         uuidHeads[i] = UInt32(truncatingIfNeeded: row.key.hi >> 32)
     }
 

@@ -19,7 +19,8 @@ public struct OrderIndex: Sendable {
     private(set) var rows: [OrderRow] = []
     /// Names of the rows (set here and by the sort, which caches the names' ranks in it).
     var pool = StringPool()
-    private var keys: [RowKey: Int32] = [:]
+    /// The row of every order by key.
+    private var keys = RowKeyTable()
     /// All rows in sort order (set here and by the sort, OrderIndex+Sorting.swift).
     var sorted: [Int32] = []
     /// Sorted rows passing the typed filter (any queue).
@@ -57,10 +58,10 @@ public struct OrderIndex: Sendable {
     var count: Int { rows.count }
 
     /// The row index of a loaded order.
-    func rowIndex(_ uuid: WaldurUUID) -> Int32? { keys[RowKey(uuid)] }
+    func rowIndex(_ uuid: WaldurUUID) -> Int32? { keys.index(of: RowKey(uuid), rows: rows) }
 
     /// The row index of a key.
-    func rowIndex(_ key: RowKey) -> Int32? { keys[key] }
+    func rowIndex(_ key: RowKey) -> Int32? { keys.index(of: key, rows: rows) }
 
     /// The uuid of the row at `i`.
     func uuid(ofRow i: Int32) -> WaldurUUID { rows[Int(i)].uuid(pool) }
@@ -99,7 +100,7 @@ public struct OrderIndex: Sendable {
         let now = view.now.timeIntervalSince1970
         for k in orders.indices { // (by index: the orders are read in place, not copied)
             var row = OrderRow(orders[k], pool: &pool)
-            if let i = keys[row.key] {
+            if let i = keys.index(of: row.key, rows: rows) {
                 let old = rows[Int(i)]
                 // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.
                 if old.modified > row.modified { continue }
@@ -129,7 +130,7 @@ public struct OrderIndex: Sendable {
                 rows.append(row)
                 columns.append(row)
                 hot.append(OrderIndex.hotByte(row))
-                keys[row.key] = i
+                keys.insert(row.key, row: i, rows: rows)
                 appended.append(i)
             }
         }
@@ -162,11 +163,8 @@ public struct OrderIndex: Sendable {
         var translation = [Int32](repeating: -1, count: rows.count)
         var kept: [OrderRow] = []
         kept.reserveCapacity(rows.count)
-        var newKeys: [RowKey: Int32] = [:]
-        newKeys.reserveCapacity(rows.count)
         for (i, row) in rows.enumerated() where !gone[i] {
             translation[i] = Int32(kept.count)
-            newKeys[row.key] = Int32(kept.count)
             kept.append(row)
         }
         filterCache.removeAll()
@@ -174,7 +172,7 @@ public struct OrderIndex: Sendable {
         servedQueue = nil
         tieOrder = nil
         rows = kept
-        keys = newKeys
+        keys = RowKeyTable(kept) ?? RowKeyTable()
         columns = FilterColumns(rows)
         rebuildHot()
         compileQueueFilters(view)
@@ -307,9 +305,10 @@ extension OrderIndex {
     /// (valid when the new filter implies the old one).
     mutating func refilter(_ view: View, narrowing: Bool) {
         let source = narrowing ? filtered : sorted
-        filtered = compiledFilter.isEmpty ? source : compiledFilter.filter(source, rows: rows, columns: columns)
+        var mask: [Bool]?
+        if compiledFilter.isEmpty { filtered = source } else { (filtered, mask) = compiledFilter.filterWithMask(source, rows: rows, columns: columns) }
         filteredWith = view.filter
-        requeue(view)
+        requeue(view, member: mask)
     }
 
     /// Whether `filtered`, `visible` and `counts` are up to date for `view`, so rows appended at the end of the sort
@@ -336,63 +335,104 @@ extension OrderIndex {
 
     /// Recomputes the visible list of the selected queue and (unless `recount` is false: only the tab changed) every
     /// tab's count.
-    mutating func requeue(_ view: View, recount: Bool = true) {
+    mutating func requeue(_ view: View, recount: Bool = true, member: [Bool]? = nil) {
         let zero = [Int](repeating: 0, count: view.queues.count)
         var counts = recount || self.counts.count != zero.count ? zero : self.counts
         var out: [Int32] = []
         if hot.count != rows.count { rebuildHot() }
         if queueMasks.count != rows.count { queueMasks = [UInt32](repeating: 0, count: rows.count) }
-        tally(filtered, view, recount: recount, counts: &counts, visible: &out)
+        tally(filtered, view, recount: recount, counts: &counts, visible: &out, member: member)
         self.counts = counts
         visible = out
         servedQueue = OrderIndex.tab(view)
     }
 
     /// Adds the rows of `source` (passing the filter, in sort order) to every tab's count (when `recount`) and, when
-    /// they are in the selected tab, to the end of `visible`.
-    func tally(_ source: [Int32], _ view: View, recount: Bool, counts: inout [Int], visible out: inout [Int32]) {
+    /// they are in the selected tab, to the end of `visible`. `member`, when given, is true for exactly the rows of
+    /// `source` (by row index).
+    func tally(_ source: [Int32], _ view: View, recount: Bool, counts: inout [Int], visible out: inout [Int32], member given: [Bool]? = nil) {
+        if recount { countTabs(source, view, counts: &counts, member: given) }
         let q = OrderIndex.tab(view)
         let memberships = QueueMembership.builtIn
-        hot.withUnsafeBufferPointer { h in
-            source.withUnsafeBufferPointer { s in
-                if recount {
-                    // One histogram of the hot bytes, then each queue sums the buckets it declares.
-                    var histogram = [Int](repeating: 0, count: 256)
-                    for i in s { histogram[Int(h[Int(i)])] += 1 }
-                    for v in 0..<256 where histogram[v] > 0 {
-                        for (k, m) in memberships.enumerated() where k < counts.count && m.contains(hot: UInt8(v)) { counts[k] += histogram[v] }
+        if q >= 0, q < memberships.count {
+            let m = memberships[q]
+            if m.everything {
+                if out.isEmpty { out = source } else { out += source }
+            } else {
+                hot.withUnsafeBufferPointer { h in
+                    source.withUnsafeBufferPointer { s in
+                        for i in s where m.contains(hot: h[Int(i)]) { out.append(i) }
                     }
-                }
-                guard q >= 0, q < memberships.count else { return }
-                let m = memberships[q]
-                if m.everything {
-                    if out.isEmpty { out = source } else { out += source }
-                } else {
-                    for i in s where m.contains(hot: h[Int(i)]) { out.append(i) }
                 }
             }
         }
-        guard view.queues.count > Queue.builtIn.count else { return }
-        let customCount = min(32, view.queues.count - Queue.builtIn.count)
+        guard q >= Queue.builtIn.count, q - Queue.builtIn.count < 32, q < view.queues.count else { return }
+        let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
         queueMasks.withUnsafeBufferPointer { qm in
             source.withUnsafeBufferPointer { s in
-                if recount {
-                    var custom = [Int](repeating: 0, count: customCount)
-                    for i in s {
-                        var m = qm[Int(i)]
-                        while m != 0 {
-                            let k = m.trailingZeroBitCount
-                            if k < customCount { custom[k] += 1 }
-                            m &= m - 1
-                        }
-                    }
-                    for k in 0..<customCount { counts[Queue.builtIn.count + k] += custom[k] }
-                }
-                if q >= Queue.builtIn.count, q - Queue.builtIn.count < 32 {
-                    let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
-                    for i in s where qm[Int(i)] & bit != 0 { out.append(i) }
+                for i in s where qm[Int(i)] & bit != 0 { out.append(i) }
+            }
+        }
+    }
+
+    /// Adds the rows of `source` to every tab's count. Counts do not depend on the order: a large source is counted
+    /// in row order (sequential reads), through a membership mask (`member` when given, else built only when the rows
+    /// are past what the caches hold) unless it is every row.
+    func countTabs(_ source: [Int32], _ view: View, counts: inout [Int], member given: [Bool]?) {
+        let memberships = QueueMembership.builtIn
+        let everyRow = source.count == rows.count
+        let masked = source.count * 4 >= rows.count && (given?.count == rows.count || rows.count >= 1 << 18)
+        let inRowOrder = (everyRow || masked) && hot.count == rows.count && queueMasks.count == rows.count
+        var member: [Bool] = []
+        if inRowOrder, !everyRow, let given, given.count == rows.count {
+            member = given
+        } else if inRowOrder, !everyRow {
+            member = [Bool](repeating: false, count: rows.count)
+            member.withUnsafeMutableBufferPointer { m in for i in source { m[Int(i)] = true } }
+        }
+        // One histogram of the hot bytes, then each queue sums the buckets it declares. (Bucket 256 takes the rows
+        // outside the source, so the row-order pass has no branch.)
+        var histogram = [Int](repeating: 0, count: 257)
+        hot.withUnsafeBufferPointer { h in
+            source.withUnsafeBufferPointer { s in
+                if !inRowOrder {
+                    for i in s { histogram[Int(h[Int(i)])] += 1 }
+                } else if everyRow {
+                    for i in 0..<h.count { histogram[Int(h[i])] += 1 }
+                } else {
+                    member.withUnsafeBufferPointer { m in for i in 0..<h.count { histogram[m[i] ? Int(h[i]) : 256] += 1 } }
                 }
             }
+        }
+        for v in 0..<256 where histogram[v] > 0 {
+            for (k, m) in memberships.enumerated() where k < counts.count && m.contains(hot: UInt8(v)) { counts[k] += histogram[v] }
+        }
+        guard view.queues.count > Queue.builtIn.count else { return }
+        let customCount = min(32, view.queues.count - Queue.builtIn.count)
+        // A histogram per byte of the masks (row k of `bytes` for queues 8k..<8k+8), then each queue sums the values
+        // holding its bit. Only rows in some user queue are counted: most rows are in none.
+        let byteCount = (customCount + 7) / 8
+        var bytes = [Int](repeating: 0, count: 256 * byteCount)
+        queueMasks.withUnsafeBufferPointer { qm in
+            source.withUnsafeBufferPointer { s in
+                bytes.withUnsafeMutableBufferPointer { b in
+                    @inline(__always) func add(_ mask: UInt32, _ inSource: Bool) {
+                        guard mask != 0, inSource else { return }
+                        for k in 0..<byteCount { b[256 * k + Int((mask >> UInt32(8 * k)) & 0xFF)] += 1 }
+                    }
+                    if !inRowOrder {
+                        for i in s { add(qm[Int(i)], true) }
+                    } else if everyRow {
+                        for i in 0..<qm.count { add(qm[i], true) }
+                    } else {
+                        member.withUnsafeBufferPointer { mb in for i in 0..<qm.count { add(qm[i], mb[i]) } }
+                    }
+                }
+            }
+        }
+        for q in 0..<customCount {
+            let row = 256 * (q / 8), bit = 1 << (q % 8)
+            for v in 0..<256 where v & bit != 0 { counts[Queue.builtIn.count + q] += bytes[row + v] }
         }
     }
 }
@@ -404,10 +444,7 @@ extension OrderIndex {
     /// leaves the index empty) when two rows share an order.
     mutating func install(rows newRows: [OrderRow], pool newPool: StringPool, view: View) -> Bool {
         self = OrderIndex(queueCount: counts.count)
-        var newKeys: [RowKey: Int32] = [:]
-        newKeys.reserveCapacity(newRows.count)
-        for (i, row) in newRows.enumerated() { newKeys[row.key] = Int32(i) }
-        guard newKeys.count == newRows.count else { return false }
+        guard let newKeys = RowKeyTable(newRows) else { return false }
         rows = newRows
         pool = newPool
         keys = newKeys

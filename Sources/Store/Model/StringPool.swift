@@ -9,7 +9,12 @@ public struct StringPool: Sendable {
     private(set) var arena: [UInt8] = [0]
     /// Start of each id's folded bytes in `arena` (plus the end).
     private(set) var starts: [UInt32] = [0, 1]
-    private var ids: [String: UInt32] = ["": 0]
+    /// Per id: the signature of its folded bytes (`signature`), to skip names that cannot contain a needle.
+    private(set) var signatures: [UInt64] = [0]
+    /// The ids by content.
+    private var table = StringPoolTable()
+    /// The hashes of the strings added by `appendUnindexed` and not yet in `table`.
+    private var unindexed: [UInt64] = []
     /// Ranks in folded order, computed lazily for sorting; valid while `rankCount == count`.
     private var rankCache: [Int64] = []
     private var rankCount = 0
@@ -21,14 +26,80 @@ public struct StringPool: Sendable {
     /// The id of `text`, inserting it when new; nil and "" are id 0.
     public mutating func intern(_ text: String?) -> UInt32 {
         guard let text, !text.isEmpty else { return 0 }
-        if let id = ids[text] { return id }
+        var raw = text
+        let (h, ascii) = raw.withUTF8 { StringPoolTable.hash(UnsafeRawBufferPointer($0)) }
+        let hash = ascii ? h : StringPoolTable.hashNonASCII(text)
+        if let id = table.find(text, hash: hash, in: values) { return id }
         let id = UInt32(values.count)
         values.append(text)
-        arena += TextFolding.foldedBytes(text)
+        if ascii {
+            // ASCII folds to its lower case (what `TextFolding.fold` does for it), byte by byte.
+            var sig: UInt64 = 0
+            raw.withUTF8 { bytes in
+                for b in bytes {
+                    let folded = b &- 65 < 26 ? b | 0x20 : b
+                    arena.append(folded)
+                    sig |= StringPool.signatureBit(folded)
+                }
+            }
+            signatures.append(sig)
+        } else {
+            let folded = TextFolding.foldedBytes(text)
+            arena += folded
+            signatures.append(StringPool.signature(folded))
+        }
         arena.append(0)
         starts.append(UInt32(arena.count))
-        ids[text] = id
+        table.insert(id, hash: hash)
         return id
+    }
+
+    /// Makes room for `strings` more strings of `bytes` folded bytes in all.
+    mutating func reserveCapacity(strings: Int, bytes: Int) {
+        values.reserveCapacity(values.count + strings)
+        starts.reserveCapacity(starts.count + strings)
+        signatures.reserveCapacity(signatures.count + strings)
+        arena.reserveCapacity(arena.count + bytes + strings)
+        table.reserve(table.count + strings)
+    }
+
+    /// Adds `raw` (UTF-8, not empty) with its folded bytes as given (a snapshot stores them, so nothing is folded
+    /// again), without looking it up: `indexAppended` then indexes every string added so in one pass.
+    mutating func appendUnindexed(raw: UnsafeRawBufferPointer, folded: UnsafeRawBufferPointer) {
+        let text = String(decoding: raw, as: UTF8.self)
+        let (h, ascii) = StringPoolTable.hash(raw)
+        unindexed.append(ascii ? h : StringPoolTable.hashNonASCII(text))
+        values.append(text)
+        arena.append(contentsOf: folded)
+        arena.append(0)
+        starts.append(UInt32(arena.count))
+        signatures.append(StringPool.signature(folded))
+    }
+
+    /// Indexes the strings added by `appendUnindexed`; false when one is empty or equal to another (the pool is
+    /// then unusable).
+    mutating func indexAppended() -> Bool {
+        let first = UInt32(values.count - unindexed.count)
+        let hashes = unindexed
+        unindexed = []
+        let values = self.values
+        guard !values[Int(first)...].contains(where: \.isEmpty) else { return false }
+        if table.count == 0, first == 1 {
+            return table.insert(first: first, hashes: hashes) { values[Int($0)] == values[Int($1)] }
+        }
+        // Strings were there before: each is looked up.
+        for (k, hash) in hashes.enumerated() {
+            let id = first + UInt32(k)
+            if table.find(values[Int(id)], hash: hash, in: values) != nil { return false }
+            table.insert(id, hash: hash)
+        }
+        return true
+    }
+
+    /// The folded UTF-8 of `id` (without the 0 that ends it).
+    func folded(_ id: UInt32) -> ArraySlice<UInt8> {
+        guard Int(id) + 1 < starts.count else { return [] }
+        return arena[Int(starts[Int(id)])..<Int(starts[Int(id) + 1]) - 1]
     }
 
     public subscript(id: UInt32) -> String { Int(id) < values.count ? values[Int(id)] : "" }
@@ -36,27 +107,14 @@ public struct StringPool: Sendable {
     /// For every id, whether its folded text contains `needle` (folded). With `base`, only ids true in `base` can
     /// match (the needle grew), so only those are searched.
     func bitmap(_ needle: [UInt8], base: [Bool]?) -> [Bool] {
-        let total = values.count
-        var out = [Bool](repeating: needle.isEmpty, count: total)
+        var out = [Bool](repeating: needle.isEmpty, count: values.count)
         guard !needle.isEmpty else { return out }
-        arena.withUnsafeBufferPointer { a in
-            starts.withUnsafeBufferPointer { s in
-                needle.withUnsafeBufferPointer { n in
-                    out.withUnsafeMutableBufferPointer { o in
-                        let known = min(base?.count ?? 0, total)
-                        if let base, known > 0 {
-                            base.withUnsafeBufferPointer { b in
-                                for i in 0..<known where b[i] {
-                                    let slice = UnsafeBufferPointer(rebasing: a[Int(s[i])..<Int(s[i + 1]) - 1])
-                                    o[i] = TextFolding.contains(slice, n)
-                                }
-                            }
-                        }
-                        let from = Int(s[known])
-                        if from < a.count { StringPool.scan(a, from: from, starts: s, first: known, needle: n, into: o) }
-                    }
-                }
+        let known = min(base?.count ?? 0, values.count)
+        out.withUnsafeMutableBufferPointer { o in
+            if let base, known > 0 {
+                base.withUnsafeBufferPointer { b in search(needle, ids: 0..<known, where: b, into: o) }
             }
+            search(needle, ids: known..<values.count, where: nil, into: o)
         }
         return out
     }
@@ -67,42 +125,71 @@ public struct StringPool: Sendable {
         let first = min(known.count, values.count)
         out += [Bool](repeating: needle.isEmpty, count: values.count - first)
         guard !needle.isEmpty, first < values.count else { return out }
+        out.withUnsafeMutableBufferPointer { o in search(needle, ids: first..<values.count, where: nil, into: o) }
+        return out
+    }
+
+    /// Sets `o[id]` for the ids in `ids` (those true in `candidates`, when given) whose folded text contains the
+    /// needle. Names lacking one of the needle's bytes (by their signature) are skipped unread; a needle of one letter
+    /// or digit is answered by the signatures alone.
+    func search(_ needle: [UInt8], ids: Range<Int>, where candidates: UnsafeBufferPointer<Bool>?, into o: UnsafeMutableBufferPointer<Bool>) {
+        let want = StringPool.signature(needle)
+        let bySignature = needle.count == 1 && StringPool.hasOwnBit(needle[0])
         arena.withUnsafeBufferPointer { a in
             starts.withUnsafeBufferPointer { s in
-                needle.withUnsafeBufferPointer { n in
-                    out.withUnsafeMutableBufferPointer { o in
-                        StringPool.scan(a, from: Int(s[first]), starts: s, first: first, needle: n, into: o)
+                signatures.withUnsafeBufferPointer { sig in
+                    needle.withUnsafeBufferPointer { n in
+                        // A needle of at most 8 bytes is compared as one masked word per position.
+                        let length = n.count
+                        var word: UInt64 = 0
+                        for k in 0..<min(length, 8) { word |= UInt64(n[k]) << UInt64(8 * k) }
+                        let mask: UInt64 = length >= 8 ? ~0 : (1 << UInt64(8 * length)) - 1
+                        let raw = UnsafeRawBufferPointer(a)
+                        @inline(__always) func test(_ id: Int) {
+                            if bySignature { o[id] = true; return }
+                            let from = Int(s[id]), end = Int(s[id + 1]) - 1
+                            guard length <= 8, end + 8 <= a.count else {
+                                o[id] = TextFolding.contains(UnsafeBufferPointer(rebasing: a[from..<end]), n)
+                                return
+                            }
+                            var p = from
+                            while p + length <= end {
+                                if UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)) & mask == word {
+                                    o[id] = true
+                                    return
+                                }
+                                p += 1
+                            }
+                        }
+                        if let c = candidates {
+                            for id in ids where c[id] && sig[id] & want == want { test(id) }
+                        } else {
+                            for id in ids where sig[id] & want == want { test(id) }
+                        }
                     }
                 }
             }
         }
-        return out
     }
 
-    /// Finds every id from `first` on whose text contains the needle, scanning the arena with memchr.
-    static func scan(_ a: UnsafeBufferPointer<UInt8>, from: Int, starts s: UnsafeBufferPointer<UInt32>, first: Int,
-                     needle n: UnsafeBufferPointer<UInt8>, into o: UnsafeMutableBufferPointer<Bool>) {
-        guard let base = a.baseAddress, let nb = n.baseAddress else { return }
-        let end = a.count
-        var p = from
-        var id = first
-        let head = Int32(n[0])
-        while p + n.count <= end {
-            guard let hit = memchr(base + p, head, end - p) else { return }
-            let q = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if q + n.count > end { return }
-            if n.count == 1 || memcmp(base + q + 1, nb + 1, n.count - 1) == 0 {
-                // The id holding position q: advance (ids are in arena order).
-                while id + 1 < s.count && Int(s[id + 1]) <= q { id += 1 }
-                if q + n.count < Int(s[id + 1]) {
-                    o[id] = true
-                    p = Int(s[id + 1])
-                    continue
-                }
-            }
-            p = q + 1
+    /// Which bytes a folded text holds, one bit per letter and digit, the other bytes sharing the rest.
+    static func signature(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var sig: UInt64 = 0
+        for b in bytes { sig |= signatureBit(b) }
+        return sig
+    }
+
+    @inline(__always)
+    static func signatureBit(_ b: UInt8) -> UInt64 {
+        switch b {
+        case 97...122: return 1 << UInt64(b - 97)
+        case 48...57: return 1 << UInt64(b - 48 + 26)
+        default: return 1 << UInt64(36 + b % 28)
         }
     }
+
+    /// Whether `b` has a signature bit of its own (a lower-case letter or a digit).
+    static func hasOwnBit(_ b: UInt8) -> Bool { (97...122).contains(b) || (48...57).contains(b) }
 
     /// Rank of every id in folded lexicographic order (for sorting by a name column); cached until the pool grows.
     /// Ids are radix-sorted by their first 16 folded bytes; only ids sharing those are compared further.

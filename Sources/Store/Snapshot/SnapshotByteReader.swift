@@ -59,11 +59,21 @@ struct SnapshotByteReader {
     }
 
     /// A length-prefixed UTF-8 text (invalid sequences are replaced, never trusted).
-    mutating func text() throws(SnapshotError) -> String {
+    mutating func text() throws(SnapshotError) -> String { String(decoding: try bytes(), as: UTF8.self) }
+
+    /// Length-prefixed bytes, in place.
+    mutating func bytes() throws(SnapshotError) -> UnsafeRawBufferPointer {
         let n = try varint()
         guard n <= UInt64(end - offset) else { throw .truncated }
         let count = Int(n)
         defer { offset += count }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: base[offset..<offset + count]), as: UTF8.self)
+        return UnsafeRawBufferPointer(rebasing: base[offset..<offset + count])
+    }
+
+    /// `count` bytes, in place.
+    mutating func bytes(_ count: Int) throws(SnapshotError) -> UnsafeRawBufferPointer {
+        guard count >= 0, count <= end - offset else { throw .truncated }
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: base[offset..<offset + count])
     }
 }

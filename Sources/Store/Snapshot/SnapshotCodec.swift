@@ -1,11 +1,13 @@
 import Foundation
 
-/// The snapshot file format, version 2 (all integers little-endian):
+/// The snapshot file format, version 3 (all integers little-endian):
 ///
 ///     magic "WOSNAPSH" · format version u32 · written at f64 · row count u64 · string count u64
 ///     · server (varint length + UTF-8) · user (varint length + UTF-8)
 ///     · field count (varint) · the list fields the rows were loaded with (varint length + UTF-8 each)
-///     · strings 1..<count (varint length + UTF-8 each; id 0 is the empty string)
+///     · strings 1..<count (id 0 is the empty string), each: varint length + UTF-8, then its folded bytes (the
+///       search form, `TextFolding`): varint 0 when they equal the UTF-8, else varint length + 1 and the bytes
+///       (stored so that a read builds the pool without folding or hashing strings twice)
 ///     · rows (`SnapshotRowCodec`) · checksum u64 over everything before it
 ///
 /// A reader checks the magic, the version, the identity, the checksum, every length against the end and every id
@@ -24,7 +26,16 @@ enum SnapshotCodec {
         w.varint(UInt64(h.fields.count))
         for f in h.fields { w.text(f) }
         let values = snapshot.pool.values
-        for i in 1..<max(1, values.count) { w.text(values[i]) }
+        for i in 1..<max(1, values.count) {
+            w.text(values[i])
+            let folded = snapshot.pool.folded(UInt32(i))
+            if folded.elementsEqual(values[i].utf8) {
+                w.varint(0)
+            } else {
+                w.varint(UInt64(folded.count) + 1)
+                w.bytes += folded
+            }
+        }
         for row in snapshot.rows { SnapshotRowCodec.write(row, to: &w) }
         let sum = w.bytes.withUnsafeBytes { SnapshotChecksum.of($0) }
         w.u64(sum)
@@ -73,10 +84,15 @@ enum SnapshotCodec {
         }
         var r = SnapshotByteReader(bytes, from: bodyOffset, end: end)
         var pool = StringPool()
-        for expected in 1..<UInt32(header.stringCount) {
-            let text = try r.text()
-            guard !text.isEmpty, pool.intern(text) == expected else { throw .corrupt("a name is empty or repeated") }
+        pool.reserveCapacity(strings: header.stringCount - 1, bytes: 0)
+        for _ in 1..<header.stringCount {
+            let raw = try r.bytes()
+            let foldedLength = try r.varint()
+            guard foldedLength <= UInt64(r.remaining) + 1 else { throw .truncated }
+            let folded = foldedLength == 0 ? raw : try r.bytes(Int(foldedLength) - 1)
+            pool.appendUnindexed(raw: raw, folded: folded)
         }
+        guard pool.indexAppended() else { throw .corrupt("a name is empty or repeated") }
         var rows: [OrderRow] = []
         rows.reserveCapacity(header.rowCount)
         let names = UInt32(header.stringCount)
@@ -97,7 +113,11 @@ enum SnapshotCodec {
     static func bodyIsShort(_ bytes: UnsafeRawBufferPointer, header: SnapshotHeader, from: Int, end: Int) throws(SnapshotError) -> Bool {
         var r = SnapshotByteReader(bytes, from: from, end: bytes.count)
         do {
-            for _ in 1..<max(1, header.stringCount) { _ = try r.text() }
+            for _ in 1..<max(1, header.stringCount) {
+                _ = try r.bytes()
+                let foldedLength = try r.varint()
+                if foldedLength > 0 { _ = try r.bytes(Int(clamping: foldedLength) - 1) }
+            }
             for _ in 0..<header.rowCount { _ = try SnapshotRowCodec.read(&r, names: UInt32.max) }
         } catch .truncated {
             return true

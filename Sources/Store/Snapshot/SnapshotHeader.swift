@@ -6,7 +6,7 @@ public struct SnapshotHeader: Sendable, Equatable {
     /// The first 8 bytes of every snapshot file.
     static let magic: [UInt8] = Array("WOSNAPSH".utf8)
     /// The format this build writes and reads; any other is ignored (and rebuilt).
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
 
     /// The API root the rows were loaded from.
     public var server: String
