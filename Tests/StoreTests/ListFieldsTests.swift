@@ -115,4 +115,19 @@ import WaldurClient
         #expect((0..<state.visibleCount).allSatisfy { state.visibleRow(at: $0)?.isChanged == false })
         #expect(state.detailCache[uuid(2)]?.planName == "Large", "the detail keeps the whole order")
     }
+
+    @Test("a detail fetch updates its row with the list's fields only: what it adds, the next load would take away")
+    func aDetailFetchKeepsTheRowToTheListsFields() throws {
+        var state = AppState(configuration: Self.config, now: testNow)
+        _ = reduce(&state, .start(now: testNow))
+        finishLoads(&state, reduce(&state, .persistedSortLoaded(nil)), full: trimmed)
+        #expect(state.row(for: uuid(2))?.plan == "" && state.row(for: uuid(2))?.provider == "", "not loaded")
+        var full = makeOrder(2, state: .done, offering: "Slurm HPC", provider: "Bolt", cost: "12.5", modified: testNow, plan: "Large")
+        full.backendID = "job-7"
+        _ = reduce(&state, .orderRetrieved(full))
+        let row = try #require(state.row(for: uuid(2)))
+        #expect(row.state == .done && row.cost == "12.50" && row.modified == testNow, "the loaded fields are updated")
+        #expect(row.plan == "" && row.provider == "" && row.backendID == "" && row.resource == "", "nothing the list does not load")
+        #expect(state.detailCache[uuid(2)]?.planName == "Large", "the detail view has the whole order")
+    }
 }

@@ -91,7 +91,9 @@ public struct OrderIndex: Sendable {
     /// loaded; `flag` is or-ed into every merged row; `flagChanges` marks new and changed rows at `view.now`.
     /// `bigLoadRunning` lets a large first load append unsorted until it finishes. Only the merged rows are evaluated
     /// (filter, queues, counts) unless the sort order must change or time-relative filters are in force.
-    mutating func merge(_ orders: [Order], flag: UInt8, flagChanges: Bool, bigLoadRunning: Bool, view: View) -> MergeResult {
+    /// `only`: the fields the list loads, when the orders carry more (a detail fetch); the rows keep just those.
+    mutating func merge(_ orders: [Order], flag: UInt8, flagChanges: Bool, bigLoadRunning: Bool, view: View,
+                        only fields: Set<String>? = nil) -> MergeResult {
         var result = MergeResult()
         filterCache.removeAll()
         var needsResort = false
@@ -100,6 +102,7 @@ public struct OrderIndex: Sendable {
         let now = view.now.timeIntervalSince1970
         for k in orders.indices { // (by index: the orders are read in place, not copied)
             var row = OrderRow(orders[k], pool: &pool)
+            if let fields { row = row.keeping(fields) }
             if let i = keys.index(of: row.key, rows: rows) {
                 let old = rows[Int(i)]
                 // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.

@@ -47,14 +47,6 @@ extension AppState {
         return startFullLoad(reconcile: false, widening: true)
     }
 
-    /// The part of a full order (a detail fetch) that the list's loads carry: merged into the list, it leaves the row
-    /// as the next load will bring it, so a later load never shows the order as changed for fields it does not ask.
-    func listCopy(of order: Order) -> Order {
-        guard let fields = loadedServerQuery?.fields, !fields.isEmpty, case let .object(members) = order.json else { return order }
-        let keep = Set(fields)
-        return (try? Order(json: .object(members.filter { keep.contains($0.0) }))) ?? order
-    }
-
     mutating func nextLoadID() -> Int {
         lastLoadID += 1
         return lastLoadID
@@ -122,8 +114,9 @@ extension AppState {
         }
     }
 
-    /// Merges orders from a load. Returns effects (re-fetch of a changed selected order).
-    mutating func merge(_ orders: [Order], purpose: LoadPurpose?, flagChanges: Bool) -> [Effect] {
+    /// Merges orders from a load (or, `only` the list's fields of them, from a detail fetch). Returns effects
+    /// (re-fetch of a changed selected order).
+    mutating func merge(_ orders: [Order], purpose: LoadPurpose?, flagChanges: Bool, only fields: Set<String>? = nil) -> [Effect] {
         var flag: UInt8 = 0
         switch purpose {
         case .needsMeConsumer: flag = OrderRow.needsMeConsumerFlag
@@ -133,7 +126,7 @@ extension AppState {
         let bigLoad = isFullLoadRunning
         var result = OrderIndex.MergeResult()
         updateList { index, view in
-            result = index.merge(orders, flag: flag, flagChanges: flagChanges, bigLoadRunning: bigLoad, view: view)
+            result = index.merge(orders, flag: flag, flagChanges: flagChanges, bigLoadRunning: bigLoad, view: view, only: fields)
         }
         var effects: [Effect] = []
         // A changed order's full copy is stale: drop it, and fetch it again when it is the one shown.

@@ -226,7 +226,9 @@ extension AppState {
             detailLoading.insert(order.uuid)
             return [.retrieveOrder(order.uuid)]
         }
-        let effects = merge([listCopy(of: order)], purpose: nil, flagChanges: hasLoaded)
+        // The row keeps only what the list loads: the next load brings the same fields, never fewer.
+        let listed = loadedServerQuery.map { Set($0.fields) }.flatMap { $0.isEmpty ? nil : $0 }
+        let effects = merge([order], purpose: nil, flagChanges: hasLoaded, only: listed)
         detailCache[order.uuid] = order
         detailLoading.remove(order.uuid)
         trimDetailCache()
