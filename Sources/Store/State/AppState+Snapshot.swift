@@ -84,8 +84,9 @@ extension AppState {
         let changedSince = warm.startedAt.addingTimeInterval(-configuration.pollOverlap).timeIntervalSince1970
         removeRows { !listed.contains($0.key) && !($0.modified >= changedSince) }
         let missing = listed.reduce(0) { $0 + (orders.rowIndex($1) == nil ? 1 : 0) }
+        let alreadyFresh = cachedSince == nil // declared fresh on the count (freshOnCount)
         cachedSince = nil
-        if warm.freshOnCount { resort() } else { fullListLoaded(startedAt: warm.startedAt) }
+        if alreadyFresh { resort() } else { fullListLoaded(startedAt: warm.startedAt) }
         let effects = selectionEffects()
         guard missing == 0 else {
             // Listed but not loaded: visible now without having changed (access was granted). Deltas cannot bring
@@ -109,10 +110,8 @@ extension AppState {
     /// order gone and another become visible unchanged, which the sweep still finds) nothing is missing or extra.
     /// The marker goes, refreshes start; the sweep goes on and removes what it does not list.
     mutating func freshOnCount() -> [Effect] {
-        guard var warm = warmStart, warm.deltaDone, !warm.freshOnCount, warm.listed == nil,
+        guard let warm = warmStart, warm.deltaDone, cachedSince != nil, warm.listed == nil,
               let count = warm.serverCount, count == orders.count else { return [] }
-        warm.freshOnCount = true
-        warmStart = warm
         cachedSince = nil
         fullListLoaded(startedAt: warm.startedAt)
         return selectionEffects()

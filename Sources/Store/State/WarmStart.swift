@@ -12,8 +12,7 @@ struct WarmStart: Sendable, Equatable {
     var deltaDone = false
     /// Every order the sweep listed; nil until it finished.
     var listed: Set<RowKey>?
-    /// How many orders the server lists (the sweep's first page); nil until it came.
+    /// How many orders the server lists (the sweep's first page); nil until it came. (Declared fresh on the count
+    /// before the sweep ends: `AppState.cachedSince` is nil while this warm start still runs.)
     var serverCount: Int?
-    /// The list was declared fresh on the counts (delta in, counts equal) before the sweep finished.
-    var freshOnCount = false
 }
