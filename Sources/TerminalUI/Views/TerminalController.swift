@@ -84,8 +84,8 @@ public struct TerminalController: Sendable {
     /// (quit). Returns whether to go on.
     public mutating func handleRead(_ events: [InputEvent], at now: ContinuousClock.Instant = .now, width: Int, height: Int,
                                     state: () -> AppState, perform: (UICommand) -> Bool) -> Bool {
-        let keyCount = events.reduce(0) { n, event in if case .key = event { return n + 1 } else { return n } }
-        let guarded = keyCount > 0 && typeAhead.takesRead(at: now)
+        let hasKeys = events.contains { if case .key = $0 { return true } else { return false } }
+        let guarded = hasKeys && typeAhead.takesRead(at: now)
         var changedInThisRead = false
         var dropped = 0
         for event in events {
