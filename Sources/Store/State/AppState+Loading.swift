@@ -76,23 +76,6 @@ extension AppState {
         return effects
     }
 
-    mutating func startNeedsMe(incremental: Bool, since: Date?) -> [Effect] {
-        var effects: [Effect] = []
-        for consumer in [true, false] {
-            var q = OrderListQuery()
-            // The same fields as the list's load: a merged row keeps every column it showed.
-            q.fields = loadedServerQuery?.fields ?? neededFields
-            q.pageSize = configuration.pageSize
-            if consumer { q.canApproveAsConsumer = true; q.state = [.pendingConsumer] } else { q.canApproveAsProvider = true; q.state = [.pendingProvider] }
-            q.modified = since
-            let purpose: LoadPurpose = consumer ? .needsMeConsumer(incremental: incremental) : .needsMeProvider(incremental: incremental)
-            let id = nextLoadID()
-            loads[id] = RunningLoad(purpose: purpose, startedAt: now)
-            effects.append(.load(LoadRequest(id: id, purpose: purpose, query: q)))
-        }
-        return effects
-    }
-
     /// Starts a poll: orders modified since the last poll minus the overlap, merged. The "Needs me" queries for the
     /// same interval follow only when the poll brought orders (they list a subset of those): an idle tick is one request.
     mutating func startPoll() -> [Effect] {
@@ -117,16 +100,16 @@ extension AppState {
     /// Merges orders from a load (or, `only` the list's fields of them, from a detail fetch). Returns effects
     /// (re-fetch of a changed selected order).
     mutating func merge(_ orders: [Order], purpose: LoadPurpose?, flagChanges: Bool, only fields: Set<String>? = nil) -> [Effect] {
-        var flag: UInt8 = 0
-        switch purpose {
-        case .needsMeConsumer: flag = OrderRow.needsMeConsumerFlag
-        case .needsMeProvider: flag = OrderRow.needsMeProviderFlag
-        default: break
-        }
+        let flag = AppState.needsMeFlag(purpose)
         let bigLoad = isFullLoadRunning
         var result = OrderIndex.MergeResult()
-        updateList { index, view in
-            result = index.merge(orders, flag: flag, flagChanges: flagChanges, bigLoadRunning: bigLoad, view: view, only: fields)
+        // (The first group, possibly empty, is always merged: an empty page still places the selection.)
+        for (n, group) in takeAwaitingFlags(orders).enumerated() where n == 0 || !group.orders.isEmpty {
+            updateList { index, view in
+                let r = index.merge(group.orders, flag: flag | group.flags, flagChanges: flagChanges, bigLoadRunning: bigLoad,
+                                    view: view, only: fields)
+                result.changed += r.changed
+            }
         }
         var effects: [Effect] = []
         // A changed order's full copy is stale: drop it, and fetch it again when it is the one shown.

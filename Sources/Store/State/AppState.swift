@@ -71,6 +71,9 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var hasLoaded = false
     public internal(set) var refresh = RefreshStatus()
     var loads: [Int: RunningLoad] = [:]
+    /// "Needs me" flags of orders a uuid-only "Needs me" query listed before any load brought the order itself: they
+    /// are set when it arrives (see AppState+NeedsMe).
+    var needsMeAwaiting: [RowKey: UInt8] = [:]
     var lastLoadID = 0
     var started = false
     /// When time-relative filters were last evaluated.
@@ -124,5 +127,7 @@ public struct AppState: Sendable, Equatable {
         var total: Int?
         /// A poll's `modified` bound: when it brought orders, the "Needs me" queries ask for those changed since then.
         var needsMeSince: Date?
+        /// A "Needs me" query that asks for uuids only: it sets flags, it never adds rows.
+        var uuidsOnly = false
     }
 }

@@ -254,6 +254,10 @@ extension AppState {
         loads[id] = load
         // uuids only: compared at the end, never merged; the first page's count may make a warm start fresh.
         if load.purpose == .uuidSweep { return warmSweepCounted(id: id, total: load.total) ?? [] }
+        if load.uuidsOnly {
+            needsMeUUIDsListed(orders, flag: AppState.needsMeFlag(load.purpose))
+            return selectionEffects()
+        }
         var flagChanges = hasLoaded
         if case .full(reconcile: false) = load.purpose {
             flagChanges = false
@@ -273,10 +277,7 @@ extension AppState {
             fullListLoaded(startedAt: load.startedAt)
             return selectionEffects() + fullLoadFinishedSnapshot()
         case .needsMeConsumer(incremental: false), .needsMeProvider(incremental: false):
-            let flag = load.purpose == .needsMeConsumer(incremental: false) ? OrderRow.needsMeConsumerFlag : OrderRow.needsMeProviderFlag
-            let seen = load.seen
-            orders.updateFlags { row in if seen.contains(row.key) { row.flags |= flag } else { row.flags &= ~flag } }
-            requeue()
+            needsMeSetListed(load.seen, flag: AppState.needsMeFlag(load.purpose))
             clearTopic(.needsMe)
             return []
         case .needsMeConsumer, .needsMeProvider:
