@@ -46,6 +46,7 @@ struct UICommand: AsyncParsableCommand {
         // The demo sandbox is new on every run: a snapshot of it would never be read again.
         let snapshot = noCache || !(appConfig.cache ?? true) || session.sandbox != nil ? nil
             : session.snapshotFile(environment: environment, homeDirectory: home)
+        let queueColumns = QueueColumns.parse(appConfig.queueColumns).columns
         let storeConfig = StoreConfiguration(
             readOnly: readOnly || (appConfig.readOnly ?? false),
             isStaff: session.isStaff,
@@ -55,7 +56,9 @@ struct UICommand: AsyncParsableCommand {
             stateDirectory: StatePaths.stateDirectory(environment: environment, homeDirectory: home),
             startsFromSnapshot: snapshot != nil,
             // Only what the queues' columns show is loaded; a filter or sort on another field loads it when applied.
-            columnFields: QueueColumns.parse(appConfig.queueColumns).columns.listFields(userQueueNames: appConfig.queues.map(\.name))
+            columnFields: queueColumns.listFields(userQueueNames: appConfig.queues.map(\.name)),
+            // A full load asks each group of states for just the fields its queues' columns show.
+            stateColumnFields: queueColumns.stateListFields(userQueueNames: appConfig.queues.map(\.name))
         )
         // Every action is recorded (and flushed) before its result is shown; the token is never written.
         let auditLog = FileAuditLog(directory: StatePaths.stateDirectory(environment: environment, homeDirectory: home),

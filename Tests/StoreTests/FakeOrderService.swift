@@ -49,11 +49,13 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
     var actionGate: Gate?
     // What the fake saw, written by the store's tasks under the lock; the tests read it through the getters below.
     private var _listQueries: [OrderListQuery] = []
+    private var _countQueries: [OrderListQuery] = []
     private var _actionCalls: [ActionCall] = []
     private var _retrieved: [String] = []
     private var _inFlightActions = 0
     private var _maxInFlightActions = 0
     var listQueries: [OrderListQuery] { locked { _listQueries } }
+    var countQueries: [OrderListQuery] { locked { _countQueries } }
     var actionCalls: [ActionCall] { locked { _actionCalls } }
     var retrieved: [String] { locked { _retrieved } }
     var inFlightActions: Int { locked { _inFlightActions } }
@@ -78,19 +80,29 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
         }
     }
 
+    /// Whether `query` lists `o` (call under the lock).
+    private func matches(_ o: Order, _ query: OrderListQuery) -> Bool {
+        if !query.state.isEmpty, !query.state.contains(o.state ?? .unknown("")) { return false }
+        if query.canApproveAsConsumer == true, !consumerApprovable.contains(o.uuid.hex) { return false }
+        if query.canApproveAsProvider == true, !providerApprovable.contains(o.uuid.hex) { return false }
+        if let m = query.modified, let om = o.modified, om < m { return false }
+        return true
+    }
+
+    /// Counts without a list call of its own (gates and failures are by list call); logged in `countQueries`.
+    func count(_ query: OrderListQuery) async throws(WaldurError) -> Int? {
+        locked {
+            _countQueries.append(query)
+            return _orders.filter { matches($0, query) }.count
+        }
+    }
+
     func listOrders(_ query: OrderListQuery, concurrency: Int) -> AsyncThrowingStream<OrderPage, any Error> {
         let (call, failure, gate, matching): (Int, WaldurError?, Gate?, [Order]) = locked {
             _listQueries.append(query)
             let call = _listQueries.count
             let failure = listFailures.isEmpty ? nil : listFailures.removeFirst()
-            let matching = _orders.filter { o in
-                if !query.state.isEmpty, !query.state.contains(o.state ?? .unknown("")) { return false }
-                if query.canApproveAsConsumer == true, !consumerApprovable.contains(o.uuid.hex) { return false }
-                if query.canApproveAsProvider == true, !providerApprovable.contains(o.uuid.hex) { return false }
-                if let m = query.modified, let om = o.modified, om < m { return false }
-                return true
-            }
-            return (call, failure, listGates[call], matching)
+            return (call, failure, listGates[call], _orders.filter { matches($0, query) })
         }
         _ = call
         let size = pageSize

@@ -112,6 +112,7 @@ import WaldurClient
         #expect(s.orders.rowIndex(outside.uuid) != nil, "an order the narrowed list will not bring is merged from this answer")
     }
 
+    /// Also what decides whether the loaded rows may be written as the snapshot (a `modified>` term narrows too).
     @Test func onlyAnUnfilteredQueryListsEveryOrder() {
         var q = OrderListQuery()
         q.fields = ["uuid", "state"]
@@ -119,7 +120,7 @@ import WaldurClient
         q.pageSize = 200
         #expect(AppState.listsEveryOrder(q))
         for narrow: (inout OrderListQuery) -> Void in [{ $0.state = [.erred] }, { $0.query = "vm" }, { $0.projectUUID = uuid(1) },
-                                                      { $0.created = testNow }, { $0.offeringType = ["x"] }] {
+                                                      { $0.created = testNow }, { $0.modified = testNow }, { $0.offeringType = ["x"] }] {
             var n = q
             narrow(&n)
             #expect(!AppState.listsEveryOrder(n))

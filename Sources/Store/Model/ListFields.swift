@@ -83,10 +83,16 @@ public enum ListFields {
     /// queues' rules; in the order of `names` (cheapest first), each once.
     public static func listLoad(columns: [String]?, filter: FilterExpression, sort: SortKey, queues: [Queue], isStaff: Bool) -> [String] {
         guard let columns else { return names }
-        var wanted = Set(base + columns + fields(for: sort) + fields(for: filter))
+        return ordered(Set(columns).union(rules(filter: filter, sort: sort, queues: queues, isStaff: isStaff)))
+    }
+
+    /// What every loaded order needs whatever its state: the base, the sort, the filter, the queues' rules and (for
+    /// users who are not staff) the creator rule.
+    public static func rules(filter: FilterExpression, sort: SortKey, queues: [Queue], isStaff: Bool) -> Set<String> {
+        var wanted = Set(base + fields(for: sort) + fields(for: filter))
         if !isStaff { wanted.formUnion(creator) }
         for queue in queues { if case let .custom(expression) = queue.kind { wanted.formUnion(fields(for: expression)) } }
-        return ordered(wanted)
+        return wanted
     }
 
     /// `fields` in the order of `names` (unknown names last, sorted), each once.

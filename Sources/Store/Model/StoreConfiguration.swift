@@ -1,4 +1,5 @@
 import Foundation
+import WaldurClient
 
 /// What the store needs to know about the user and the app's settings.
 public struct StoreConfiguration: Sendable, Equatable {
@@ -24,6 +25,10 @@ public struct StoreConfiguration: Sendable, Equatable {
     public var userQueues: [(name: String, filter: String)]
     /// The list fields the queues' columns need (`field=` names); nil loads every list field (`ListFields.names`).
     public var columnFields: [String]?
+    /// The list fields the columns of the queues that can show an order in each state need (a subset of
+    /// `columnFields`); empty: every state loads `columnFields`. A full load asks each group of states with the same
+    /// fields separately, so no order is serialised with a column none of its queues shows.
+    public var stateColumnFields: [OrderState: [String]]
     /// The directory for the remembered sort and filters (the app passes `StatePaths.stateDirectory`); nil remembers nothing.
     public var stateDirectory: URL?
     /// Start from the local snapshot (`.loadSnapshot` before the first load) and keep it written.
@@ -32,7 +37,8 @@ public struct StoreConfiguration: Sendable, Equatable {
     public init(readOnly: Bool = false, isStaff: Bool = false, username: String? = nil, refreshInterval: TimeInterval = 10,
                 reconcileInterval: TimeInterval = 300, pollOverlap: TimeInterval = 5, maxBackoff: TimeInterval = 300,
                 actionConcurrency: Int = 4, pageSize: Int = 200, userQueues: [(name: String, filter: String)] = [],
-                stateDirectory: URL? = nil, startsFromSnapshot: Bool = false, columnFields: [String]? = nil) {
+                stateDirectory: URL? = nil, startsFromSnapshot: Bool = false, columnFields: [String]? = nil,
+                stateColumnFields: [OrderState: [String]] = [:]) {
         self.readOnly = readOnly
         self.isStaff = isStaff
         self.username = username
@@ -46,6 +52,7 @@ public struct StoreConfiguration: Sendable, Equatable {
         self.stateDirectory = stateDirectory
         self.startsFromSnapshot = startsFromSnapshot
         self.columnFields = columnFields
+        self.stateColumnFields = stateColumnFields
     }
 
     public static func == (a: StoreConfiguration, b: StoreConfiguration) -> Bool {
@@ -53,6 +60,7 @@ public struct StoreConfiguration: Sendable, Equatable {
             && a.reconcileInterval == b.reconcileInterval && a.pollOverlap == b.pollOverlap && a.maxBackoff == b.maxBackoff
             && a.actionConcurrency == b.actionConcurrency && a.pageSize == b.pageSize && a.stateDirectory == b.stateDirectory
             && a.startsFromSnapshot == b.startsFromSnapshot && a.columnFields == b.columnFields
+            && a.stateColumnFields == b.stateColumnFields
             && a.userQueues.map(\.name) == b.userQueues.map(\.name) && a.userQueues.map(\.filter) == b.userQueues.map(\.filter)
     }
 }

@@ -4,6 +4,8 @@ import WaldurClient
 public protocol OrderService: Sendable {
     /// Every page of a list as it arrives; each page carries the total the server announced.
     func listOrders(_ query: OrderListQuery, concurrency: Int) -> AsyncThrowingStream<OrderPage, any Error>
+    /// How many orders a list holds (its first page's total); nil when the server does not say.
+    func count(_ query: OrderListQuery) async throws(WaldurError) -> Int?
     /// One order, optionally trimmed.
     func retrieve(_ uuid: WaldurUUID, fields: [String]) async throws(WaldurError) -> Order
     /// One state-changing call on an order (never retried).

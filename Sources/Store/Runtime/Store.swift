@@ -111,7 +111,7 @@ public final class Store {
             let id = request.id
             loadTasks[id] = Task { [weak self] in
                 do {
-                    for try await page in service.listOrders(request.query, concurrency: 4) {
+                    for try await page in service.listOrders(request, concurrency: 4) {
                         try Task.checkCancellation()
                         self?.send(.pageLoaded(id: id, orders: page.orders, totalCount: page.totalCount))
                     }

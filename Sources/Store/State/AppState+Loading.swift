@@ -32,7 +32,7 @@ extension AppState {
     /// (same server query, no change highlights) and says so; a free word that cannot search some names says which.
     mutating func loadMissingFields(for reason: String) -> [Effect] {
         guard let loaded = loadedServerQuery else { return [] }
-        let missing = Set(neededFields).subtracting(loaded.fields)
+        let missing = missingFields
         if missing.isEmpty {
             let words = appliedFilter.terms.contains { if case .text = $0.predicate { return true } else { return false } }
             let unsearched = ListFields.unsearched(loaded: loaded.fields)
@@ -70,8 +70,9 @@ extension AppState {
         let id = nextLoadID()
         loads[id] = RunningLoad(purpose: .full(reconcile: reconcile), startedAt: now)
         loadedServerQuery = query
+        loadedParts = loadParts(query)
         if !reconcile { loadProgress = LoadProgress(loaded: 0, total: nil) }
-        effects.append(.load(LoadRequest(id: id, purpose: .full(reconcile: reconcile), query: query)))
+        effects.append(.load(LoadRequest(id: id, purpose: .full(reconcile: reconcile), query: query, parts: loadedParts)))
         effects += startNeedsMe(incremental: false, since: nil)
         return effects
     }

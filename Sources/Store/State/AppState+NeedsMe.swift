@@ -9,7 +9,7 @@ import WaldurClient
 extension AppState {
     /// Starts both queries (`incremental`: only orders modified since `since`, flags added, none cleared).
     mutating func startNeedsMe(incremental: Bool, since: Date?) -> [Effect] {
-        let uuidsOnly = loadedServerQuery.map(AppState.listsEveryOrder) ?? false
+        let uuidsOnly = loadsEverything
         var effects: [Effect] = []
         for consumer in [true, false] {
             var q = OrderListQuery()

@@ -19,17 +19,9 @@ extension AppState {
         return q
     }
 
-    /// The loaded rows are everything the user can see (no server-side filter narrowed the load), so a snapshot of
-    /// them can stand for the whole list next time.
-    var loadsEverything: Bool {
-        guard var q = loadedServerQuery else { return false }
-        q.fields = []
-        q.pageSize = nil
-        q.ordering = []
-        q.page = nil
-        q.modified = nil
-        return q == OrderListQuery()
-    }
+    /// The loaded rows are everything the user can see (no server-side filter narrowed the load, `modified>` terms
+    /// included), so a snapshot of them can stand for the whole list next time.
+    var loadsEverything: Bool { loadedServerQuery.map(AppState.listsEveryOrder) ?? false }
 
     /// The time the loaded rows are complete as of, when they may be written as the snapshot: loaded and up to date,
     /// not narrowed by a server filter. Changes after it are what the next start asks for (`modified` since then).
@@ -56,6 +48,8 @@ extension AppState {
         }
         cachedSince = snapshot.header.writtenAt
         loadedServerQuery = fullQuery()
+        // The rows were written from a load of the same columns, asked in the same parts.
+        loadedParts = loadParts(fullQuery())
         var delta = fullQuery()
         delta.modified = snapshot.header.writtenAt.addingTimeInterval(-configuration.pollOverlap)
         delta.ordering = []

@@ -22,6 +22,8 @@ public struct AppState: Sendable, Equatable {
     public internal(set) var filterError: FilterParseError?
     /// The server query of the last full load (its filter part narrows what is loaded).
     public internal(set) var loadedServerQuery: OrderListQuery?
+    /// The parts the last full load was asked in (one per group of states with the same fields); empty: one query.
+    public internal(set) var loadedParts: [OrderListQuery] = []
 
     // MARK: List
 

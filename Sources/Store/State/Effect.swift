@@ -20,6 +20,9 @@ public struct LoadRequest: Sendable, Equatable {
     public var id: Int
     public var purpose: LoadPurpose
     public var query: OrderListQuery
+    /// When not empty, `query` is asked as these parts instead (one per group of states, each with its own fields),
+    /// then whatever the parts' counts miss of `query`'s count as `query` itself (see `OrderService.listOrders(_:)`).
+    public var parts: [OrderListQuery] = []
 }
 
 /// Work the reducer asks the `Store` to do; results come back as `AppAction`s.
