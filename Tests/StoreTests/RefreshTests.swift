@@ -101,13 +101,35 @@ import WaldurClient
         #expect(!s.refresh.isStale)
     }
 
-    @Test func reconcileDropsVanishedOrdersAndFlagsNewOnes() {
+    @Test("a reconcile is a delta and a uuid sweep, not a full load: it drops vanished orders and flags new ones")
+    func reconcileDropsVanishedOrdersAndFlagsNewOnes() throws {
         var s = loaded(StoreConfiguration(reconcileInterval: 60))
         let effects = reduce(&s, .tick(now: testNow.addingTimeInterval(60)))
-        #expect(loads(effects).contains { $0.purpose == .full(reconcile: true) })
-        finishLoads(&s, effects, full: [orders[0], makeOrder(7)])
+        #expect(loads(effects).map(\.purpose) == [.poll, .uuidSweep, .needsMeConsumer(incremental: false), .needsMeProvider(incremental: false)])
+        let sweep = try #require(loads(effects).first { $0.purpose == .uuidSweep })
+        #expect(sweep.query.fields == ["uuid"])
+        var seven = makeOrder(7)
+        seven.modified = testNow.addingTimeInterval(30)
+        finishLoads(&s, effects, full: [orders[0], seven], poll: [seven])
         #expect(Set(s.visibleNumbers) == [1, 7])
         #expect(s.row(for: uuid(7))?.isNew == true)
+        // Done: the next tick is a poll, and the reconcile is due again only after its interval.
+        let next = loads(reduce(&s, .tick(now: testNow.addingTimeInterval(75))))
+        #expect(next.map(\.purpose) == [.poll])
+    }
+
+    @Test("an order the sweep lists that no load brought (made visible unchanged) is loaded by a full load")
+    func reconcileLoadsOrdersMadeVisibleUnchanged() throws {
+        var s = loaded(StoreConfiguration(reconcileInterval: 60))
+        let effects = reduce(&s, .tick(now: testNow.addingTimeInterval(60)))
+        let delta = try #require(loads(effects).first { $0.purpose == .poll })
+        let sweep = try #require(loads(effects).first { $0.purpose == .uuidSweep })
+        _ = reduce(&s, .pageLoaded(id: delta.id, orders: [], totalCount: 0))
+        _ = reduce(&s, .loadFinished(id: delta.id))
+        _ = reduce(&s, .pageLoaded(id: sweep.id, orders: orders + [makeOrder(8)], totalCount: orders.count + 1))
+        let after = loads(reduce(&s, .loadFinished(id: sweep.id)))
+        #expect(after.contains { $0.purpose == .full(reconcile: true) })
+        #expect(s.messages.last?.text == "1 order became visible without changing; loading them")
     }
 
     @Test func progressAndFirstPageShownWhileTheRestArrive() {

@@ -50,8 +50,25 @@ extension AppState {
         loadedServerQuery = fullQuery()
         // The rows were written from a load of the same columns, asked in the same parts.
         loadedParts = loadParts(fullQuery())
-        var delta = fullQuery()
-        delta.modified = snapshot.header.writtenAt.addingTimeInterval(-configuration.pollOverlap)
+        // The rows keep their "Needs me" flags: like a poll, only orders changed since are asked for (the next
+        // reconcile re-reads every flag).
+        return startSweep(since: snapshot.header.writtenAt, flagsSince: true) + selectionEffects()
+    }
+
+    /// The periodic reconcile: the same delta and uuid sweep as a warm start (orders changed since the last poll,
+    /// every uuid the server lists) and every "Needs me" flag read again, instead of loading every order again. On a
+    /// real Waldur with 10,000 orders that is about 3 s of server CPU instead of about 80 s. Orders the sweep lists
+    /// and no load has brought (made visible without changing) are then loaded by a full load.
+    mutating func startReconcile() -> [Effect] {
+        guard loadedServerQuery != nil, let anchor = refresh.pollAnchor else { return startFullLoad(reconcile: true) }
+        return startSweep(since: anchor, flagsSince: false)
+    }
+
+    /// Starts the delta of orders modified since `since` (minus the overlap) and the uuid sweep, both under the
+    /// loaded query, and the "Needs me" queries (`flagsSince`: only orders changed since; else every flag).
+    mutating func startSweep(since: Date, flagsSince: Bool) -> [Effect] {
+        guard var delta = loadedServerQuery else { return [] }
+        delta.modified = since.addingTimeInterval(-configuration.pollOverlap)
         delta.ordering = []
         let deltaID = nextLoadID()
         loads[deltaID] = RunningLoad(purpose: .poll, startedAt: now)
@@ -60,9 +77,7 @@ extension AppState {
         warmStart = WarmStart(deltaID: deltaID, sweepID: sweepID, startedAt: now)
         return [.load(LoadRequest(id: deltaID, purpose: .poll, query: delta)),
                 .load(LoadRequest(id: sweepID, purpose: .uuidSweep, query: uuidSweepQuery()))]
-            // The rows keep their "Needs me" flags: like a poll, only orders changed since are asked for (the next
-            // full reconcile re-reads every flag).
-            + startNeedsMe(incremental: true, since: delta.modified) + selectionEffects()
+            + startNeedsMe(incremental: flagsSince, since: flagsSince ? delta.modified : nil)
     }
 
     /// One of the warm start's loads finished (nil: not one of them). When both have: rows the sweep did not list
@@ -78,14 +93,14 @@ extension AppState {
         let changedSince = warm.startedAt.addingTimeInterval(-configuration.pollOverlap).timeIntervalSince1970
         removeRows { !listed.contains($0.key) && !($0.modified >= changedSince) }
         let missing = listed.reduce(0) { $0 + (orders.rowIndex($1) == nil ? 1 : 0) }
-        let alreadyFresh = cachedSince == nil // declared fresh on the count (freshOnCount)
         cachedSince = nil
-        if alreadyFresh { resort() } else { fullListLoaded(startedAt: warm.startedAt) }
+        // (Again when a warm start was declared fresh on the count: the same times, and the rows sorted once more.)
+        fullListLoaded(startedAt: warm.startedAt)
         let effects = selectionEffects()
         guard missing == 0 else {
             // Listed but not loaded: visible now without having changed (access was granted). Deltas cannot bring
             // those; one full load does (and writes the snapshot when it ends).
-            message(.info, "\(missing) order\(missing == 1 ? "" : "s") became visible since the snapshot; loading them")
+            message(.info, "\(missing) order\(missing == 1 ? "" : "s") became visible without changing; loading them")
             return effects + startFullLoad(reconcile: true)
         }
         return effects + [.writeSnapshot]

@@ -359,7 +359,7 @@ extension AppState {
         refresh.nextPollAt = due
         guard t >= due else { return effects }
         if let last = refresh.lastFullLoad, t.timeIntervalSince(last) >= configuration.reconcileInterval {
-            return effects + startFullLoad(reconcile: true)
+            return effects + startReconcile()
         }
         return effects + startPoll()
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The two loads that bring rows from a snapshot up to date: the `modified`-since delta (merged like a poll) and the
-/// uuid sweep (compared at the end). The list is fresh when the delta is in and the server's count (the sweep's first
+/// The two loads that bring rows from a snapshot up to date, and that reconcile loaded rows periodically: the
+/// `modified`-since delta (merged like a poll) and the uuid sweep (compared at the end). The list is fresh when the delta is in and the server's count (the sweep's first
 /// page) equals the rows held, or else when both have finished; the sweep always runs to its end and removes what the
 /// server no longer lists.
 struct WarmStart: Sendable, Equatable {
