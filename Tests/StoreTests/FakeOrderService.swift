@@ -35,6 +35,8 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
     /// Orders the user may approve as consumer / provider (by uuid hex).
     var consumerApprovable: Set<String> = []
     var providerApprovable: Set<String> = []
+    /// States the server's list filter refuses (HTTP 400), as the 2024-10 Waldur refuses pending-start-date.
+    var refusedStates: Set<OrderState> = []
     /// The next list calls fail with these errors (first in, first out).
     var listFailures: [WaldurError] = []
     /// Gates for list calls by call number (1-based).
@@ -91,10 +93,12 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
 
     /// Counts without a list call of its own (gates and failures are by list call); logged in `countQueries`.
     func count(_ query: OrderListQuery) async throws(WaldurError) -> Int? {
-        locked {
+        let (refused, count) = locked {
             _countQueries.append(query)
-            return _orders.filter { matches($0, query) }.count
+            return (query.state.contains(where: refusedStates.contains), _orders.filter { matches($0, query) }.count)
         }
+        if refused { throw WaldurError.http(status: 400, serverMessage: "state: Select a valid choice.", retryAfter: nil) }
+        return count
     }
 
     func listOrders(_ query: OrderListQuery, concurrency: Int) -> AsyncThrowingStream<OrderPage, any Error> {

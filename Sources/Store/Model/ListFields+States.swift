@@ -1,6 +1,10 @@
 import WaldurClient
 
 extension ListFields {
+    /// States the reference names that the 2024-10 server does not have: its list filter refuses them (HTTP 400), so
+    /// a load in parts asks for them in a part of their own, which such a server's refusal leaves out.
+    public static let newerStates: Set<OrderState> = [.pendingStartDate]
+
     /// The known states grouped by the fields a load of `fields` needs for them: a column field is left out for a
     /// state when no queue that can show that state shows it (`stateColumns`) and no rule needs it (`kept`).
     /// Groups are in the order of `OrderState.known` (by their first state); one group when every state needs the same.

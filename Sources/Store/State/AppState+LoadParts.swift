@@ -20,11 +20,13 @@ extension AppState {
         var parts: [OrderListQuery] = []
         for group in groups {
             let states = query.state.isEmpty ? group.states : group.states.filter(query.state.contains)
-            guard !states.isEmpty else { continue }
-            var part = query
-            part.state = states
-            part.fields = group.fields
-            parts.append(part)
+            // States an older server does not know go in a part of their own (see `ListFields.newerStates`).
+            for split in [states.filter { !ListFields.newerStates.contains($0) }, states.filter(ListFields.newerStates.contains)] where !split.isEmpty {
+                var part = query
+                part.state = split
+                part.fields = group.fields
+                parts.append(part)
+            }
         }
         return parts
     }
