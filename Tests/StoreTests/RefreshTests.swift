@@ -118,6 +118,20 @@ import WaldurClient
         #expect(next.map(\.purpose) == [.poll])
     }
 
+    @Test("a sweep slower than the refresh interval: ticks start nothing until it ends")
+    func aRunningSweepHoldsTheNextTick() throws {
+        var s = loaded(StoreConfiguration(refreshInterval: 10, reconcileInterval: 60))
+        let effects = reduce(&s, .tick(now: testNow.addingTimeInterval(60)))
+        let delta = try #require(loads(effects).first { $0.purpose == .poll })
+        let sweep = try #require(loads(effects).first { $0.purpose == .uuidSweep })
+        _ = reduce(&s, .pageLoaded(id: delta.id, orders: [], totalCount: 0))
+        _ = reduce(&s, .loadFinished(id: delta.id))
+        #expect(loads(reduce(&s, .tick(now: testNow.addingTimeInterval(75)))).isEmpty, "the sweep still pages")
+        _ = reduce(&s, .pageLoaded(id: sweep.id, orders: orders, totalCount: orders.count))
+        _ = reduce(&s, .loadFinished(id: sweep.id))
+        #expect(loads(reduce(&s, .tick(now: testNow.addingTimeInterval(90)))).map(\.purpose) == [.poll], "then polls, not another reconcile")
+    }
+
     @Test("an order the sweep lists that no load brought (made visible unchanged) is loaded by a full load")
     func reconcileLoadsOrdersMadeVisibleUnchanged() throws {
         var s = loaded(StoreConfiguration(reconcileInterval: 60))

@@ -58,12 +58,14 @@ extension AppState {
         var effects: [Effect] = []
         for (id, load) in loads {
             switch load.purpose {
-            case .full, .needsMeConsumer(incremental: false), .needsMeProvider(incremental: false), .poll:
+            case .full, .needsMeConsumer(incremental: false), .needsMeProvider(incremental: false), .poll, .uuidSweep:
                 effects.append(.cancelLoad(id: id))
                 loads[id] = nil
             default: break
             }
         }
+        // A warm start's or reconcile's delta and sweep are superseded too (the cached marker stays until it ends).
+        warmStart = nil
         var query: OrderListQuery
         if reconcile || widening, let loaded = loadedServerQuery { query = loaded } else { query = fullQuery() }
         if widening { query.fields = ListFields.ordered(query.fields + neededFields) }
@@ -89,10 +91,12 @@ extension AppState {
         return [.load(LoadRequest(id: id, purpose: .poll, query: q))]
     }
 
+    /// A refresh is under way (a poll, a full load, or a warm start's or reconcile's delta and sweep): no tick starts
+    /// another.
     var isPolling: Bool {
-        loads.values.contains { load in
+        warmStart != nil || loads.values.contains { load in
             switch load.purpose {
-            case .poll, .full: return true
+            case .poll, .full, .uuidSweep: return true
             default: return false
             }
         }
