@@ -411,15 +411,17 @@ extension OrderIndex {
         }
         // One histogram of the hot bytes, then each queue sums the buckets it declares. (Bucket 256 takes the rows
         // outside the source, so the row-order pass has no branch.)
-        var histogram = [Int](repeating: 0, count: 257)
+        var histogram: [Int] = []
         hot.withUnsafeBufferPointer { h in
             source.withUnsafeBufferPointer { s in
                 if !inRowOrder {
-                    for i in s { histogram[Int(h[Int(i)])] += 1 }
+                    histogram = LaneHistogram.count(s.count, buckets: 257) { Int(h[Int(s[$0])]) }
                 } else if everyRow {
-                    for i in 0..<h.count { histogram[Int(h[i])] += 1 }
+                    histogram = LaneHistogram.count(h.count, buckets: 257) { Int(h[$0]) }
                 } else {
-                    member.withUnsafeBufferPointer { m in for i in 0..<h.count { histogram[m[i] ? Int(h[i]) : 256] += 1 } }
+                    member.withUnsafeBufferPointer { m in
+                        histogram = LaneHistogram.count(min(h.count, m.count), buckets: 257) { m[$0] ? Int(h[$0]) : 256 }
+                    }
                 }
             }
         }
@@ -429,28 +431,28 @@ extension OrderIndex {
         guard view.queues.count > Queue.builtIn.count else { return }
         let customCount = min(32, view.queues.count - Queue.builtIn.count)
         // A histogram per byte of the masks (row k of `bytes` for queues 8k..<8k+8), then each queue sums the values
-        // holding its bit. Only rows in some user queue are counted: most rows are in none.
+        // holding its bit (value 0, rows in no queue of that byte, and bucket 256, rows outside the source, count
+        // for none).
         let byteCount = (customCount + 7) / 8
-        var bytes = [Int](repeating: 0, count: 256 * byteCount)
+        var bytes: [Int] = []
         queueMasks.withUnsafeBufferPointer { qm in
             source.withUnsafeBufferPointer { s in
-                bytes.withUnsafeMutableBufferPointer { b in
-                    @inline(__always) func add(_ mask: UInt32, _ inSource: Bool) {
-                        guard mask != 0, inSource else { return }
-                        for k in 0..<byteCount { b[256 * k + Int((mask >> UInt32(8 * k)) & 0xFF)] += 1 }
-                    }
+                for k in 0..<byteCount {
+                    let shift = UInt32(8 * k)
                     if !inRowOrder {
-                        for i in s { add(qm[Int(i)], true) }
+                        bytes += LaneHistogram.count(s.count, buckets: 257) { Int((qm[Int(s[$0])] >> shift) & 0xFF) }
                     } else if everyRow {
-                        for i in 0..<qm.count { add(qm[i], true) }
+                        bytes += LaneHistogram.count(qm.count, buckets: 257) { Int((qm[$0] >> shift) & 0xFF) }
                     } else {
-                        member.withUnsafeBufferPointer { mb in for i in 0..<qm.count { add(qm[i], mb[i]) } }
+                        member.withUnsafeBufferPointer { mb in
+                            bytes += LaneHistogram.count(min(qm.count, mb.count), buckets: 257) { mb[$0] ? Int((qm[$0] >> shift) & 0xFF) : 256 }
+                        }
                     }
                 }
             }
         }
         for q in 0..<customCount {
-            let row = 256 * (q / 8), bit = 1 << (q % 8)
+            let row = 257 * (q / 8), bit = 1 << (q % 8)
             for v in 0..<256 where v & bit != 0 { counts[Queue.builtIn.count + q] += bytes[row + v] }
         }
     }
