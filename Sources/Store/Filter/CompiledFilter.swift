@@ -6,7 +6,9 @@ import WaldurClient
 /// tight loops over trivially copyable rows.
 struct CompiledFilter: Sendable {
     enum Test: Sendable {
-        case text(bits: [Bool], uuidPrefix: (value: (UInt64, UInt64), length: Int)?)
+        /// `signature`: the needle's `StringPool.signature` (a row whose names lack it cannot match them); `exact`:
+        /// the needle is one letter or digit, which a name holds exactly when its signature does.
+        case text(bits: [Bool], uuidPrefix: (value: (UInt64, UInt64), length: Int)?, signature: UInt64, exact: Bool)
         case field(FilterField, bits: [Bool])
         /// Bit i set: state code i matches; bit 63: unknown states named in `unknown`.
         case states(mask: UInt64, unknown: Set<UInt32>)
@@ -34,8 +36,10 @@ struct CompiledFilter: Sendable {
             let test: Test
             switch term.predicate {
             case let .text(word):
-                let bits = bitmap(Array(word.utf8), pool: pool, previous: previous)
-                test = .text(bits: bits, uuidPrefix: RowKey.hexPrefix(word))
+                let needle = Array(word.utf8)
+                let bits = bitmap(needle, pool: pool, previous: previous)
+                test = .text(bits: bits, uuidPrefix: RowKey.hexPrefix(word), signature: StringPool.signature(needle),
+                             exact: needle.count == 1 && StringPool.hasOwnBit(needle[0]))
             case let .field(field, value):
                 let uuid = WaldurUUID(value)
                 let needle = uuid.isWellFormed ? Array(uuid.hex.utf8) : Array(value.utf8)
@@ -149,7 +153,7 @@ struct CompiledFilter: Sendable {
             }
         }
         switch test {
-        case let .text(bits, prefix):
+        case let .text(bits, prefix, _, _):
             bits.withUnsafeBufferPointer { b in
                 keep { p in
                     b[Int(p.pointee.offering)] || b[Int(p.pointee.project)] || b[Int(p.pointee.customer)]

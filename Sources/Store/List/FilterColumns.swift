@@ -51,11 +51,15 @@ struct FilterColumns: Sendable {
     /// Per pool id: bit c when the id occurs (or once occurred) in name column c, so that a text test can skip the
     /// columns where none of its matching names occurs. A superset is harmless; removal rebuilds it.
     private(set) var nameUse: [UInt16] = []
+    /// Per row: the union of the pool signatures (`StringPool.signature`) of its free-text names, so that a free word
+    /// can pass over rows lacking one of its bytes without reading a name column (all bits when the pool's
+    /// signatures were not given: "maybe anything").
+    private(set) var textSignatures: [UInt64] = []
 
     var count: Int { states.count }
 
-    /// Columns for `rows`, from scratch: one pass over the rows writing every column.
-    init(_ rows: [OrderRow] = []) {
+    /// Columns for `rows` (names in a pool with `signatures`), from scratch: one pass over the rows writing every column.
+    init(_ rows: [OrderRow] = [], signatures: [UInt64] = []) {
         let n = rows.count
         guard n > 0 else { return }
         let nameColumns = Name.allCases.map { _ in UnsafeMutablePointer<UInt32>.allocate(capacity: n) }
@@ -76,6 +80,9 @@ struct FilterColumns: Sendable {
                                 ty[i] = r[i].typeCode
                                 ck[i] = FilterColumns.costKey(r[i])
                                 uh[i] = UInt32(truncatingIfNeeded: r[i].key.hi >> 32)
+                            }
+                            textSignatures = signatures.withUnsafeBufferPointer { sig in
+                                (0..<n).map { FilterColumns.textSignature(r[$0], sig) }
                             }
                             headCount = n
                         }
@@ -98,12 +105,24 @@ struct FilterColumns: Sendable {
         nameUse = use
     }
 
+    /// The union of the signatures of `row`'s free-text names (all bits for an id outside `signatures`).
+    @inline(__always)
+    static func textSignature(_ row: OrderRow, _ signatures: UnsafeBufferPointer<UInt64>) -> UInt64 {
+        var sig: UInt64 = 0
+        for name in Name.allCases where Name.freeText & name.bit != 0 {
+            let id = Int(name.id(row))
+            sig |= id < signatures.count ? signatures[id] : ~0
+        }
+        return sig
+    }
+
     /// The cost column's value for `row`.
     @inline(__always)
     static func costKey(_ row: OrderRow) -> Int64 { row.costKey == Int64.min && row.cost == nil ? noCost : row.costKey }
 
-    /// Adds the columns of a row appended to the rows.
-    mutating func append(_ row: OrderRow) {
+    /// Adds the columns of a row appended to the rows (names in a pool with `signatures`).
+    mutating func append(_ row: OrderRow, signatures: [UInt64]) {
+        textSignatures.append(signatures.withUnsafeBufferPointer { FilterColumns.textSignature(row, $0) })
         for name in Name.allCases {
             let id = name.id(row)
             names[name.rawValue].append(id)
@@ -115,8 +134,9 @@ struct FilterColumns: Sendable {
         uuidHeads.append(UInt32(truncatingIfNeeded: row.key.hi >> 32))
     }
 
-    /// Replaces the columns of row `i`.
-    mutating func update(_ i: Int, _ row: OrderRow) {
+    /// Replaces the columns of row `i` (names in a pool with `signatures`).
+    mutating func update(_ i: Int, _ row: OrderRow, signatures: [UInt64]) {
+        textSignatures[i] = signatures.withUnsafeBufferPointer { FilterColumns.textSignature(row, $0) }
         for name in Name.allCases {
             let id = name.id(row)
             names[name.rawValue][i] = id

@@ -120,7 +120,7 @@ public struct OrderIndex: Sendable {
                     result.changed.append(orders[k].uuid)
                 }
                 rows[Int(i)] = row
-                columns.update(Int(i), row)
+                columns.update(Int(i), row, signatures: pool.signatures)
                 hot[Int(i)] = OrderIndex.hotByte(row)
                 replaced.append(i)
             } else {
@@ -131,7 +131,7 @@ public struct OrderIndex: Sendable {
                 }
                 let i = Int32(rows.count)
                 rows.append(row)
-                columns.append(row)
+                columns.append(row, signatures: pool.signatures)
                 hot.append(OrderIndex.hotByte(row))
                 keys.insert(row.key, row: i, rows: rows)
                 appended.append(i)
@@ -176,7 +176,7 @@ public struct OrderIndex: Sendable {
         tieOrder = nil
         rows = kept
         keys = RowKeyTable(kept) ?? RowKeyTable()
-        columns = FilterColumns(rows)
+        columns = FilterColumns(rows, signatures: pool.signatures)
         rebuildHot()
         compileQueueFilters(view)
     }
@@ -214,7 +214,7 @@ public struct OrderIndex: Sendable {
     /// `resorting` the sort order; else the current order is kept, as during a big load).
     func recomputed(_ view: View, resorting: Bool) -> OrderIndex {
         var copy = self
-        copy.columns = FilterColumns(rows)
+        copy.columns = FilterColumns(rows, signatures: pool.signatures)
         copy.tieOrder = nil
         copy.rebuildHot()
         copy.queueFilters = Array(repeating: nil, count: view.queues.count)
@@ -469,7 +469,7 @@ extension OrderIndex {
         rows = newRows
         pool = newPool
         keys = newKeys
-        columns = FilterColumns(rows)
+        columns = FilterColumns(rows, signatures: pool.signatures)
         rebuildHot()
         compileQueueFilters(view)
         compiledFilter = CompiledFilter(view.filter, pool: pool, now: view.now, previous: compiledFilter)
