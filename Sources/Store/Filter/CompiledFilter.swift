@@ -113,11 +113,19 @@ struct CompiledFilter: Sendable {
         rows.withUnsafeBufferPointer { r in
             pass.withUnsafeMutableBufferPointer { m in evaluate(into: m, rows: r, columns: columns) }
         }
+        // The result's size: the mask's sum when the source is every row (each once), else counted over the source
+        // (which may name a row twice). A source that passes whole is handed back as is (no copy); else the result is
+        // allocated at its size.
+        let passing = pass.withUnsafeBufferPointer { m in
+            everyRow ? m.withMemoryRebound(to: UInt8.self) { b in b.reduce(0) { $0 &+ Int($1) } }
+                : source.reduce(0) { $0 &+ (m[Int($1)] ? 1 : 0) }
+        }
+        if passing == source.count { return (source, pass) }
         let passed = pass.withUnsafeBufferPointer { m in
             source.withUnsafeBufferPointer { s in
-                [Int32](unsafeUninitializedCapacity: s.count) { out, kept in
+                [Int32](unsafeUninitializedCapacity: passing) { out, kept in
                     var k = 0
-                    for i in s {
+                    for i in s where k < passing {
                         out[k] = i
                         k += m[Int(i)] ? 1 : 0
                     }
