@@ -69,9 +69,20 @@ extension CompiledFilter {
             return
         }
         var n = min(n, pass.count, columns.uuidHeads.count)
-        // With the needle's signature: only rows whose names hold all its bytes can match one.
-        let needing = columns.textSignatures.count >= n ? needing : nil
+        // With the needle's signature: only rows whose names hold all its bytes can match one. Read only when it
+        // answers exactly (one letter or digit) or, in a sample of rows, turns most of them away.
+        var needing = columns.textSignatures.count >= n ? needing : nil
         let want = needing?.signature ?? 0
+        if let inexact = needing, !(inexact.exact && columns.signaturesExact) {
+            var sampled = 0, admitted = 0
+            columns.textSignatures.withUnsafeBufferPointer { sig in
+                for i in stride(from: 0, to: n, by: max(1, n / 1024)) {
+                    sampled += 1
+                    admitted += sig[i] & want == want ? 1 : 0
+                }
+            }
+            if admitted * 2 > sampled { needing = nil } else { needing = (want, false) }
+        }
         var order: [(name: FilterColumns.Name, hits: Int)] = []
         for name in FilterColumns.Name.allCases where use & name.bit != 0 {
             let hits = columns.names[name.rawValue].withUnsafeBufferPointer { ids in
@@ -91,8 +102,7 @@ extension CompiledFilter {
             let bitCount = b.count
             guard let bitBase = b.baseAddress, n > 0 else { return }
             withColumnPointers(idColumns) { ids in
-                columns.uuidHeads.withUnsafeBufferPointer { heads in
-                  columns.textSignatures.withUnsafeBufferPointer { signatures in
+                columns.uuidHeads.withUnsafeBufferPointer { heads in columns.textSignatures.withUnsafeBufferPointer { signatures in
                     pass.withMemoryRebound(to: UInt8.self) { p in
                         var base = 0
                         while base < n {
@@ -102,15 +112,10 @@ extension CompiledFilter {
                             var maybe = live
                             var matched: UInt64 = 0
                             if let needing {
-                                // (A row whose signature is unknown, all bits, is never taken as an exact match.)
-                                var m: UInt64 = 0, unknown: UInt64 = 0
-                                for k in 0..<length {
-                                    let sig = signatures[base + k]
-                                    m |= (sig & want == want ? 1 : 0) &<< UInt64(k)
-                                    unknown |= (sig == ~0 ? 1 : 0) &<< UInt64(k)
-                                }
+                                var m: UInt64 = 0
+                                for k in 0..<length { m |= (signatures[base + k] & want == want ? 1 : 0) &<< UInt64(k) }
                                 maybe &= m
-                                if needing.exact { matched = maybe & ~unknown }
+                                if needing.exact { matched = maybe }
                             }
                             if maybe & ~matched != 0, maybe.nonzeroBitCount <= 8 {
                                 // Few candidates: each looked up in the columns on its own.
@@ -145,7 +150,9 @@ extension CompiledFilter {
                                     let k = unmatched.trailingZeroBitCount
                                     unmatched &= unmatched - 1
                                     let i = base + k
-                                    if heads[i] >> shift == head, i < r.count, !r[i].key.irregular, r[i].key.hasHexPrefix(prefix) {
+                                    // (The head holds 8 digits: a longer prefix is checked on the row.)
+                                    if heads[i] >> shift == head, !columns.isIrregular(i),
+                                       prefix.length <= 8 || (i < r.count && r[i].key.hasHexPrefix(prefix)) {
                                         matched |= 1 &<< UInt64(k)
                                     }
                                 }
@@ -154,8 +161,7 @@ extension CompiledFilter {
                             base += 64
                         }
                     }
-                  }
-                }
+                } }
             }
         }
     }

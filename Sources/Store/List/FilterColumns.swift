@@ -48,6 +48,8 @@ struct FilterColumns: Sendable {
     static let noCost = Int64.min + 1
     /// The uuid's first 8 hex digits (meaningless for irregular uuids, which the prefix test checks on the row).
     private(set) var uuidHeads: [UInt32] = []
+    /// Bit i (word i / 64) set: row i's uuid is irregular (its head means nothing).
+    private(set) var irregularKeys: [UInt64] = []
     /// Per pool id: bit c when the id occurs (or once occurred) in name column c, so that a text test can skip the
     /// columns where none of its matching names occurs. A superset is harmless; removal rebuilds it.
     private(set) var nameUse: [UInt16] = []
@@ -55,6 +57,9 @@ struct FilterColumns: Sendable {
     /// can pass over rows lacking one of its bytes without reading a name column (all bits when the pool's
     /// signatures were not given: "maybe anything").
     private(set) var textSignatures: [UInt64] = []
+    /// False once a row's signature came out as all bits (unknown names, or names holding every byte class): a
+    /// signature then no longer tells exactly whether a letter or digit occurs.
+    private(set) var signaturesExact = true
 
     var count: Int { states.count }
 
@@ -84,6 +89,9 @@ struct FilterColumns: Sendable {
                             textSignatures = signatures.withUnsafeBufferPointer { sig in
                                 (0..<n).map { FilterColumns.textSignature(r[$0], sig) }
                             }
+                            signaturesExact = !textSignatures.contains(~0)
+                            irregularKeys = [UInt64](repeating: 0, count: (n + 63) / 64)
+                            for i in 0..<n where r[i].key.irregular { irregularKeys[i >> 6] |= 1 << UInt64(i & 63) }
                             headCount = n
                         }
                         costCount = n
@@ -123,6 +131,7 @@ struct FilterColumns: Sendable {
     /// Adds the columns of a row appended to the rows (names in a pool with `signatures`).
     mutating func append(_ row: OrderRow, signatures: [UInt64]) {
         textSignatures.append(signatures.withUnsafeBufferPointer { FilterColumns.textSignature(row, $0) })
+        if textSignatures.last == ~0 { signaturesExact = false }
         for name in Name.allCases {
             let id = name.id(row)
             names[name.rawValue].append(id)
@@ -132,11 +141,14 @@ struct FilterColumns: Sendable {
         types.append(row.typeCode)
         costKeys.append(FilterColumns.costKey(row))
         uuidHeads.append(UInt32(truncatingIfNeeded: row.key.hi >> 32))
+        if irregularKeys.count * 64 < uuidHeads.count { irregularKeys.append(0) }
+        markIrregular(uuidHeads.count - 1, row.key.irregular)
     }
 
     /// Replaces the columns of row `i` (names in a pool with `signatures`).
     mutating func update(_ i: Int, _ row: OrderRow, signatures: [UInt64]) {
         textSignatures[i] = signatures.withUnsafeBufferPointer { FilterColumns.textSignature(row, $0) }
+        if textSignatures[i] == ~0 { signaturesExact = false }
         for name in Name.allCases {
             let id = name.id(row)
             names[name.rawValue][i] = id
@@ -146,7 +158,17 @@ struct FilterColumns: Sendable {
         types[i] = row.typeCode
         costKeys[i] = FilterColumns.costKey(row)
         uuidHeads[i] = UInt32(truncatingIfNeeded: row.key.hi >> 32)
+        markIrregular(i, row.key.irregular)
     }
+
+    private mutating func markIrregular(_ i: Int, _ irregular: Bool) {
+        let bit: UInt64 = 1 << UInt64(i & 63)
+        if irregular { irregularKeys[i >> 6] |= bit } else { irregularKeys[i >> 6] &= ~bit }
+    }
+
+    /// Whether row i's uuid is irregular.
+    @inline(__always)
+    func isIrregular(_ i: Int) -> Bool { i >> 6 < irregularKeys.count && irregularKeys[i >> 6] & (1 << UInt64(i & 63)) != 0 }
 
     @inline(__always)
     private mutating func note(_ id: UInt32, _ name: Name) {
@@ -160,7 +182,10 @@ struct FilterColumns: Sendable {
         if bits.first == true { return candidates }
         var used: UInt16 = 0
         nameUse.withUnsafeBufferPointer { u in
-            for i in 0..<min(bits.count, u.count) where bits[i] { used |= u[i] }
+            bits.withMemoryRebound(to: UInt8.self) { b in
+                // (Without a branch per id: the bitmap's 0/1 byte, negated, masks the id's columns.)
+                for i in 0..<min(b.count, u.count) { used |= u[i] & (0 &- UInt16(b[i])) }
+            }
         }
         return used & candidates
     }
