@@ -8,14 +8,14 @@ enum LaneHistogram {
         lanes.withUnsafeMutableBufferPointer { l in
             var i = 0
             while i + 4 <= count {
-                l[bucket(i)] += 1
-                l[buckets + bucket(i + 1)] += 1
-                l[2 * buckets + bucket(i + 2)] += 1
-                l[3 * buckets + bucket(i + 3)] += 1
+                l[bucket(i)] &+= 1
+                l[buckets + bucket(i + 1)] &+= 1
+                l[2 * buckets + bucket(i + 2)] &+= 1
+                l[3 * buckets + bucket(i + 3)] &+= 1
                 i += 4
             }
             while i < count {
-                l[bucket(i)] += 1
+                l[bucket(i)] &+= 1
                 i += 1
             }
         }

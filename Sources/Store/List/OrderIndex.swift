@@ -430,6 +430,26 @@ extension OrderIndex {
         }
         guard view.queues.count > Queue.builtIn.count else { return }
         let customCount = min(32, view.queues.count - Queue.builtIn.count)
+        if inRowOrder, customCount <= 4 {
+            // A few queues: one sum per queue of its bit (and the membership), a loop without stores that vectorizes.
+            queueMasks.withUnsafeBufferPointer { qm in
+                member.withUnsafeBufferPointer { mb in
+                    mb.withMemoryRebound(to: UInt8.self) { m in
+                        for q in 0..<customCount {
+                            let shift = UInt32(q)
+                            var total = 0
+                            if everyRow {
+                                for i in 0..<qm.count { total &+= Int((qm[i] &>> shift) & 1) }
+                            } else {
+                                for i in 0..<min(qm.count, m.count) { total &+= Int((qm[i] &>> shift) & UInt32(m[i])) }
+                            }
+                            counts[Queue.builtIn.count + q] += total
+                        }
+                    }
+                }
+            }
+            return
+        }
         // A histogram per byte of the masks (row k of `bytes` for queues 8k..<8k+8), then each queue sums the values
         // holding its bit (value 0, rows in no queue of that byte, and bucket 256, rows outside the source, count
         // for none).
