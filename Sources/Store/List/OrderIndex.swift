@@ -100,41 +100,44 @@ public struct OrderIndex: Sendable {
         var appended: [Int32] = []
         var replaced: [Int32] = []
         let now = view.now.timeIntervalSince1970
-        for k in orders.indices { // (by index: the orders are read in place, not copied)
-            var row = OrderRow(orders[k], pool: &pool)
-            if let fields { row = row.keeping(fields) }
-            if let i = keys.index(of: row.key, rows: rows) {
-                let old = rows[Int(i)]
-                // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.
-                if old.modified > row.modified { continue }
-                row.flags = old.flags | flag
-                row.highlightedAt = old.highlightedAt
-                let changed = old.stateCode != row.stateCode || old.stateWire != row.stateWire || old.modified != row.modified || old.cost != row.cost
-                if !OrderIndex.sameSortKey(old, row, view.sort.key) { needsResort = true }
-                if !(old.created == row.created || (old.created.isNaN && row.created.isNaN)) { tieOrder = nil }
-                if changed {
-                    if flagChanges, !old.isNew {
-                        row.flags |= OrderRow.changedFlag
+        // (Through a buffer pointer: each order is read in place, not copied.)
+        orders.withUnsafeBufferPointer { orders in
+            for k in orders.indices {
+                var row = OrderRow(orders[k], pool: &pool)
+                if let fields { row = row.keeping(fields) }
+                if let i = keys.index(of: row.key, rows: rows) {
+                    let old = rows[Int(i)]
+                    // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.
+                    if old.modified > row.modified { continue }
+                    row.flags = old.flags | flag
+                    row.highlightedAt = old.highlightedAt
+                    let changed = old.stateCode != row.stateCode || old.stateWire != row.stateWire || old.modified != row.modified || old.cost != row.cost
+                    if !OrderIndex.sameSortKey(old, row, view.sort.key) { needsResort = true }
+                    if !(old.created == row.created || (old.created.isNaN && row.created.isNaN)) { tieOrder = nil }
+                    if changed {
+                        if flagChanges, !old.isNew {
+                            row.flags |= OrderRow.changedFlag
+                            row.highlightedAt = now
+                        }
+                        result.changed.append(orders[k].uuid)
+                    }
+                    rows[Int(i)] = row
+                    columns.update(Int(i), row, signatures: pool.signatures)
+                    hot[Int(i)] = OrderIndex.hotByte(row)
+                    replaced.append(i)
+                } else {
+                    row.flags |= flag
+                    if flagChanges {
+                        row.flags |= OrderRow.newFlag
                         row.highlightedAt = now
                     }
-                    result.changed.append(orders[k].uuid)
+                    let i = Int32(rows.count)
+                    rows.append(row)
+                    columns.append(row, signatures: pool.signatures)
+                    hot.append(OrderIndex.hotByte(row))
+                    keys.insert(row.key, row: i, rows: rows)
+                    appended.append(i)
                 }
-                rows[Int(i)] = row
-                columns.update(Int(i), row, signatures: pool.signatures)
-                hot[Int(i)] = OrderIndex.hotByte(row)
-                replaced.append(i)
-            } else {
-                row.flags |= flag
-                if flagChanges {
-                    row.flags |= OrderRow.newFlag
-                    row.highlightedAt = now
-                }
-                let i = Int32(rows.count)
-                rows.append(row)
-                columns.append(row, signatures: pool.signatures)
-                hot.append(OrderIndex.hotByte(row))
-                keys.insert(row.key, row: i, rows: rows)
-                appended.append(i)
             }
         }
         if !appended.isEmpty { tieOrder = nil }
