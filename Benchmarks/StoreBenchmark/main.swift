@@ -4,7 +4,7 @@ import WaldurClient
 
 // Store benchmark: trimmed synthetic orders (100,000 unless `--orders N`); times loading, re-filtering, queue switching
 // and re-sorting through the reducer, and the resident memory per loaded order.
-// Run: swift run -c release store-benchmark [--orders 1000000]
+// Run: swift run -c release store-benchmark [--orders 1000000] [--slow MS]
 
 func residentKiB() -> Int {
     guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return -1 }
@@ -29,10 +29,12 @@ struct Stats {
     var startWall: UInt64 = 0
     var startCPU: UInt64 = 0
     mutating func begin() { startCPU = cpuNanos(); startWall = nanos() }
-    mutating func end() {
+    /// Ends a sample; with `--slow MS`, a sample over MS CPU milliseconds is printed with `label`.
+    mutating func end(_ label: @autoclosure () -> String = "") {
         let w = nanos(), c = cpuNanos()
         wall.append(Double(w - startWall) / 1_000_000)
         cpu.append(Double(c - startCPU) / 1_000_000)
+        if let slow = slowMS, let last = cpu.last, last > slow { print(String(format: "  slow: %7.3f ms  %@", last, label() as NSString)) }
     }
     static func median(_ v: [Double]) -> Double { let s = v.sorted(); return s.isEmpty ? 0 : s[s.count / 2] }
     static func p99(_ v: [Double]) -> Double { let s = v.sorted(); return s.isEmpty ? 0 : s[min(s.count - 1, Int(Double(s.count) * 0.99))] }
@@ -46,13 +48,17 @@ struct Stats {
 func orderCount(_ arguments: [String]) -> Int {
     guard let i = arguments.firstIndex(of: "--orders") else { return 100_000 }
     guard i + 1 < arguments.count, let n = Int(arguments[i + 1].replacingOccurrences(of: "_", with: "")), n > 0 else {
-        FileHandle.standardError.write(Data("usage: store-benchmark [--orders N]\n".utf8))
+        FileHandle.standardError.write(Data("usage: store-benchmark [--orders N] [--slow MS]\n".utf8))
         exit(64)
     }
     return n
 }
 
 let total = orderCount(CommandLine.arguments)
+/// `--slow MS`: every sample over MS CPU milliseconds is printed (to see which keystrokes are the slow ones).
+let slowMS: Double? = CommandLine.arguments.firstIndex(of: "--slow").flatMap { i in
+    i + 1 < CommandLine.arguments.count ? Double(CommandLine.arguments[i + 1]) : nil
+}
 let now = Date(timeIntervalSince1970: 1_795_000_000)
 let states: [OrderState] = [.pendingConsumer, .pendingProvider, .executing, .done, .done, .done, .erred, .canceled, .rejected]
 let types: [OrderType] = [.create, .create, .update, .terminate]
@@ -126,13 +132,13 @@ _ = reduce(&state, .selectQueue(6))
             current.append(c)
             typed.begin()
             _ = reduce(&state, .setFilterText(current))
-            typed.end()
+            typed.end("typed \"\(current)\"")
         }
         while !current.isEmpty {
             current.removeLast()
             erased.begin()
             _ = reduce(&state, .setFilterText(current))
-            erased.end()
+            erased.end("erased to \"\(current)\"")
         }
     }
 }
@@ -156,7 +162,7 @@ for round in 0..<30 {
     for q in 0..<state.queues.count {
         queues.begin()
         _ = reduce(&state, .selectQueue((q + round) % state.queues.count))
-        queues.end()
+        queues.end("queue \((q + round) % state.queues.count)")
     }
 }
 print(queues.line("switch queue (filter \"vm\" applied)"))
@@ -169,7 +175,7 @@ for _ in 0..<3 {
         for asc in [true, false] {
             sorts.begin()
             _ = reduce(&state, .sort(by: key, ascending: asc))
-            sorts.end()
+            sorts.end("sort \(key) \(asc)")
         }
     }
 }

@@ -8,10 +8,11 @@ extension CompiledFilter {
         let n = min(pass.count, r.count, columns.count)
         for (negated, test) in tests {
             switch test {
-            case let .text(bits, prefix):
+            case let .text(bits, prefix, signature, exact):
                 bits.withUnsafeBufferPointer { b in
                     let use = columns.columns(using: b, among: FilterColumns.Name.freeText)
-                    CompiledFilter.andAnyName(b, in: use, columns: columns, count: n, prefix: prefix, rows: r, negated: negated, into: pass)
+                    CompiledFilter.andAnyName(b, in: use, columns: columns, count: n, prefix: prefix, rows: r, negated: negated, into: pass,
+                                              needing: (signature, exact))
                 }
             case let .field(field, bits):
                 bits.withUnsafeBufferPointer { b in
@@ -54,12 +55,34 @@ extension CompiledFilter {
     }
 
     /// Ands "some column in `use` holds a name true in `bits`, or (with `prefix`) the uuid starts with the prefix"
-    /// (`!=` negated) into the pass mask; rows already failed are not read. The columns that match most often (in a
-    /// sample of rows) are read first, and only the rows no column has matched yet are looked up in the next.
+    /// (`!=` negated) into the pass mask. Rows go 64 at a time as bit masks: each column (those matching most often in
+    /// a sample of rows first) is read without branches for a block until every row of the block still passing has
+    /// matched; blocks no row passes are skipped, and rows no column matched are tried on the uuid prefix.
     static func andAnyName(_ bits: UnsafeBufferPointer<Bool>, in use: UInt16, columns: FilterColumns, count n: Int,
                            prefix: (value: (UInt64, UInt64), length: Int)?, rows r: UnsafeBufferPointer<OrderRow>,
-                           negated: Bool, into pass: UnsafeMutableBufferPointer<Bool>) {
-        let n = min(n, pass.count)
+                           negated: Bool, into pass: UnsafeMutableBufferPointer<Bool>,
+                           needing: (signature: UInt64, exact: Bool)? = nil) {
+        guard !bits.isEmpty else {
+            [false].withUnsafeBufferPointer { none in
+                andAnyName(none, in: use, columns: columns, count: n, prefix: prefix, rows: r, negated: negated, into: pass, needing: needing)
+            }
+            return
+        }
+        var n = min(n, pass.count, columns.uuidHeads.count)
+        // With the needle's signature: only rows whose names hold all its bytes can match one. Read only when it
+        // answers exactly (one letter or digit) or, in a sample of rows, turns most of them away.
+        var needing = columns.textSignatures.count >= n ? needing : nil
+        let want = needing?.signature ?? 0
+        if let inexact = needing, !(inexact.exact && columns.signaturesExact) {
+            var sampled = 0, admitted = 0
+            columns.textSignatures.withUnsafeBufferPointer { sig in
+                for i in stride(from: 0, to: n, by: max(1, n / 1024)) {
+                    sampled += 1
+                    admitted += sig[i] & want == want ? 1 : 0
+                }
+            }
+            if admitted * 2 > sampled { needing = nil } else { needing = (want, false) }
+        }
         var order: [(name: FilterColumns.Name, hits: Int)] = []
         for name in FilterColumns.Name.allCases where use & name.bit != 0 {
             let hits = columns.names[name.rawValue].withUnsafeBufferPointer { ids in
@@ -68,56 +91,118 @@ extension CompiledFilter {
                 return k
             }
             order.append((name, hits))
+            n = min(n, columns.names[name.rawValue].count)
         }
         order.sort { $0.hits > $1.hits }
-        // The rows of the mask no column has matched yet (a matched row keeps its pass, or loses it when negated).
-        let remaining = UnsafeMutableBufferPointer<Int32>.allocate(capacity: max(n, 1))
-        defer { remaining.deallocate() }
-        var left = 0
-        if order.isEmpty {
-            for i in 0..<n {
-                remaining[left] = Int32(i)
-                left += pass[i] ? 1 : 0
-            }
-        }
-        for (k, column) in order.enumerated() {
-            columns.names[column.name.rawValue].withUnsafeBufferPointer { ids in
-                if k == 0 {
-                    for i in 0..<min(n, ids.count) where pass[i] {
-                        let id = Int(ids[i])
-                        let matched = id < bits.count && bits[id]
-                        pass[i] = !(matched && negated)
-                        remaining[left] = Int32(i)
-                        left += matched ? 0 : 1
-                    }
-                } else {
-                    var kept = 0
-                    for j in 0..<left {
-                        let i = Int(remaining[j])
-                        let id = i < ids.count ? Int(ids[i]) : 0
-                        let matched = id < bits.count && bits[id]
-                        pass[i] = !(matched && negated)
-                        remaining[kept] = Int32(i)
-                        kept += matched ? 0 : 1
-                    }
-                    left = kept
-                }
-            }
-            if left == 0 { break }
-        }
-        // Rows no name matched: the uuid prefix decides (the first 8 digits from the column, the rest and whether the
-        // uuid is regular from the row).
         let digits = min(max(prefix?.length ?? 1, 1), 8)
         let shift = UInt32(32 - 4 * digits)
-        let want = UInt32(truncatingIfNeeded: (prefix?.value.0 ?? 0) >> 32) >> shift
-        columns.uuidHeads.withUnsafeBufferPointer { h in
-            for j in 0..<left {
-                let i = Int(remaining[j])
-                var matched = false
-                if let prefix, i < h.count, h[i] >> shift == want { matched = !r[i].key.irregular && r[i].key.hasHexPrefix(prefix) }
-                pass[i] = matched != negated
+        let head = UInt32(truncatingIfNeeded: (prefix?.value.0 ?? 0) >> 32) >> shift
+        let idColumns = order.map { columns.names[$0.name.rawValue] }
+        bits.withMemoryRebound(to: UInt8.self) { b in
+            let bitCount = b.count
+            guard let bitBase = b.baseAddress, n > 0 else { return }
+            withColumnPointers(idColumns) { ids in
+                columns.uuidHeads.withUnsafeBufferPointer { heads in columns.textSignatures.withUnsafeBufferPointer { signatures in
+                    pass.withMemoryRebound(to: UInt8.self) { p in
+                        var base = 0
+                        while base < n {
+                            let length = min(64, n - base)
+                            let live = CompiledFilter.packBits(p, from: base, count: length)
+                            if live == 0 { base += 64; continue }
+                            var maybe = live
+                            var matched: UInt64 = 0
+                            if let needing {
+                                var m: UInt64 = 0
+                                for k in 0..<length { m |= (signatures[base + k] & want == want ? 1 : 0) &<< UInt64(k) }
+                                maybe &= m
+                                if needing.exact { matched = maybe }
+                            }
+                            if maybe & ~matched != 0, maybe.nonzeroBitCount <= 8 {
+                                // Few candidates: each looked up in the columns on its own.
+                                var rest = maybe
+                                while rest != 0 {
+                                    let k = rest.trailingZeroBitCount
+                                    rest &= rest - 1
+                                    for column in ids {
+                                        let id = Int(column[base + k])
+                                        if id < bitCount, bitBase[id] != 0 {
+                                            matched |= 1 &<< UInt64(k)
+                                            break
+                                        }
+                                    }
+                                }
+                            } else {
+                                var c = 0
+                                while c < ids.count, maybe & ~matched != 0 {
+                                    let column = ids[c] + base
+                                    var m: UInt64 = 0
+                                    for k in 0..<length {
+                                        let id = Int(column[k])
+                                        m |= UInt64(id < bitCount ? bitBase[id] : 0) &<< UInt64(k)
+                                    }
+                                    matched |= m & maybe
+                                    c += 1
+                                }
+                            }
+                            var unmatched = live & ~matched
+                            if let prefix {
+                                while unmatched != 0 {
+                                    let k = unmatched.trailingZeroBitCount
+                                    unmatched &= unmatched - 1
+                                    let i = base + k
+                                    // (The head holds 8 digits: a longer prefix is checked on the row.)
+                                    if heads[i] >> shift == head, !columns.isIrregular(i),
+                                       prefix.length <= 8 || (i < r.count && r[i].key.hasHexPrefix(prefix)) {
+                                        matched |= 1 &<< UInt64(k)
+                                    }
+                                }
+                            }
+                            CompiledFilter.unpackBits(negated ? live & ~matched : live & matched, into: p, from: base, count: length)
+                            base += 64
+                        }
+                    }
+                } }
             }
         }
+    }
+
+    /// Calls `body` with the base pointer of each of `arrays` (valid only inside `body`); not when one is empty.
+    static func withColumnPointers(_ arrays: [[UInt32]], _ body: ([UnsafePointer<UInt32>]) -> Void) {
+        var pointers: [UnsafePointer<UInt32>] = []
+        func nest(_ k: Int) {
+            guard k < arrays.count else { return body(pointers) }
+            arrays[k].withUnsafeBufferPointer { a in
+                guard let start = a.baseAddress else { return }
+                pointers.append(start)
+                nest(k + 1)
+            }
+        }
+        nest(0)
+    }
+
+    /// Bit k set when byte `from + k` of the 0/1 bytes is 1 (`count` at most 64).
+    @inline(__always)
+    static func packBits(_ bytes: UnsafeMutableBufferPointer<UInt8>, from: Int, count: Int) -> UInt64 {
+        var out: UInt64 = 0
+        guard let p = bytes.baseAddress else { return 0 }
+        if count == 64 {
+            // Eight 0/1 bytes to eight bits with one multiply.
+            let raw = UnsafeRawPointer(p + from)
+            for w in 0..<8 {
+                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * w, as: UInt64.self)) & 0x0101_0101_0101_0101
+                out |= ((word &* 0x0102_0408_1020_4080) &>> 56) &<< UInt64(8 * w)
+            }
+        } else {
+            for k in 0..<count where p[from + k] != 0 { out |= 1 &<< UInt64(k) }
+        }
+        return out
+    }
+
+    /// Writes bit k of `bits` as the 0/1 byte `from + k` (`count` at most 64).
+    @inline(__always)
+    static func unpackBits(_ bits: UInt64, into bytes: UnsafeMutableBufferPointer<UInt8>, from: Int, count: Int) {
+        guard let p = bytes.baseAddress else { return }
+        for k in 0..<count { p[from + k] = UInt8(truncatingIfNeeded: bits &>> UInt64(k)) & 1 }
     }
 
     /// Ands "code's bit is in `mask`" (codes 64 and up never are) into the pass mask.

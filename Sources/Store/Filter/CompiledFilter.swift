@@ -6,7 +6,9 @@ import WaldurClient
 /// tight loops over trivially copyable rows.
 struct CompiledFilter: Sendable {
     enum Test: Sendable {
-        case text(bits: [Bool], uuidPrefix: (value: (UInt64, UInt64), length: Int)?)
+        /// `signature`: the needle's `StringPool.signature` (a row whose names lack it cannot match them); `exact`:
+        /// the needle is one letter or digit, which a name holds exactly when its signature does.
+        case text(bits: [Bool], uuidPrefix: (value: (UInt64, UInt64), length: Int)?, signature: UInt64, exact: Bool)
         case field(FilterField, bits: [Bool])
         /// Bit i set: state code i matches; bit 63: unknown states named in `unknown`.
         case states(mask: UInt64, unknown: Set<UInt32>)
@@ -34,8 +36,10 @@ struct CompiledFilter: Sendable {
             let test: Test
             switch term.predicate {
             case let .text(word):
-                let bits = bitmap(Array(word.utf8), pool: pool, previous: previous)
-                test = .text(bits: bits, uuidPrefix: RowKey.hexPrefix(word))
+                let needle = Array(word.utf8)
+                let bits = bitmap(needle, pool: pool, previous: previous)
+                test = .text(bits: bits, uuidPrefix: RowKey.hexPrefix(word), signature: StringPool.signature(needle),
+                             exact: needle.count == 1 && StringPool.hasOwnBit(needle[0]))
             case let .field(field, value):
                 let uuid = WaldurUUID(value)
                 let needle = uuid.isWellFormed ? Array(uuid.hex.utf8) : Array(value.utf8)
@@ -109,11 +113,19 @@ struct CompiledFilter: Sendable {
         rows.withUnsafeBufferPointer { r in
             pass.withUnsafeMutableBufferPointer { m in evaluate(into: m, rows: r, columns: columns) }
         }
+        // The result's size: the mask's sum when the source is every row (each once), else counted over the source
+        // (which may name a row twice). A source that passes whole is handed back as is (no copy); else the result is
+        // allocated at its size.
+        let passing = pass.withUnsafeBufferPointer { m in
+            everyRow ? m.withMemoryRebound(to: UInt8.self) { b in b.reduce(0) { $0 &+ Int($1) } }
+                : source.reduce(0) { $0 &+ (m[Int($1)] ? 1 : 0) }
+        }
+        if passing == source.count { return (source, pass) }
         let passed = pass.withUnsafeBufferPointer { m in
             source.withUnsafeBufferPointer { s in
-                [Int32](unsafeUninitializedCapacity: s.count) { out, kept in
+                [Int32](unsafeUninitializedCapacity: passing) { out, kept in
                     var k = 0
-                    for i in s {
+                    for i in s where k < passing {
                         out[k] = i
                         k += m[Int(i)] ? 1 : 0
                     }
@@ -149,7 +161,7 @@ struct CompiledFilter: Sendable {
             }
         }
         switch test {
-        case let .text(bits, prefix):
+        case let .text(bits, prefix, _, _):
             bits.withUnsafeBufferPointer { b in
                 keep { p in
                     b[Int(p.pointee.offering)] || b[Int(p.pointee.project)] || b[Int(p.pointee.customer)]

@@ -48,14 +48,23 @@ struct FilterColumns: Sendable {
     static let noCost = Int64.min + 1
     /// The uuid's first 8 hex digits (meaningless for irregular uuids, which the prefix test checks on the row).
     private(set) var uuidHeads: [UInt32] = []
+    /// Bit i (word i / 64) set: row i's uuid is irregular (its head means nothing).
+    private(set) var irregularKeys: [UInt64] = []
     /// Per pool id: bit c when the id occurs (or once occurred) in name column c, so that a text test can skip the
     /// columns where none of its matching names occurs. A superset is harmless; removal rebuilds it.
     private(set) var nameUse: [UInt16] = []
+    /// Per row: the union of the pool signatures (`StringPool.signature`) of its free-text names, so that a free word
+    /// can pass over rows lacking one of its bytes without reading a name column (all bits when the pool's
+    /// signatures were not given: "maybe anything").
+    private(set) var textSignatures: [UInt64] = []
+    /// False once a row's signature came out as all bits (unknown names, or names holding every byte class): a
+    /// signature then no longer tells exactly whether a letter or digit occurs.
+    private(set) var signaturesExact = true
 
     var count: Int { states.count }
 
-    /// Columns for `rows`, from scratch: one pass over the rows writing every column.
-    init(_ rows: [OrderRow] = []) {
+    /// Columns for `rows` (names in a pool with `signatures`), from scratch: one pass over the rows writing every column.
+    init(_ rows: [OrderRow] = [], signatures: [UInt64] = []) {
         let n = rows.count
         guard n > 0 else { return }
         let nameColumns = Name.allCases.map { _ in UnsafeMutablePointer<UInt32>.allocate(capacity: n) }
@@ -77,6 +86,12 @@ struct FilterColumns: Sendable {
                                 ck[i] = FilterColumns.costKey(r[i])
                                 uh[i] = UInt32(truncatingIfNeeded: r[i].key.hi >> 32)
                             }
+                            textSignatures = signatures.withUnsafeBufferPointer { sig in
+                                (0..<n).map { FilterColumns.textSignature(r[$0], sig) }
+                            }
+                            signaturesExact = !textSignatures.contains(~0)
+                            irregularKeys = [UInt64](repeating: 0, count: (n + 63) / 64)
+                            for i in 0..<n where r[i].key.irregular { irregularKeys[i >> 6] |= 1 << UInt64(i & 63) }
                             headCount = n
                         }
                         costCount = n
@@ -98,12 +113,25 @@ struct FilterColumns: Sendable {
         nameUse = use
     }
 
+    /// The union of the signatures of `row`'s free-text names (all bits for an id outside `signatures`).
+    @inline(__always)
+    static func textSignature(_ row: OrderRow, _ signatures: UnsafeBufferPointer<UInt64>) -> UInt64 {
+        var sig: UInt64 = 0
+        for name in Name.allCases where Name.freeText & name.bit != 0 {
+            let id = Int(name.id(row))
+            sig |= id < signatures.count ? signatures[id] : ~0
+        }
+        return sig
+    }
+
     /// The cost column's value for `row`.
     @inline(__always)
     static func costKey(_ row: OrderRow) -> Int64 { row.costKey == Int64.min && row.cost == nil ? noCost : row.costKey }
 
-    /// Adds the columns of a row appended to the rows.
-    mutating func append(_ row: OrderRow) {
+    /// Adds the columns of a row appended to the rows (names in a pool with `signatures`).
+    mutating func append(_ row: OrderRow, signatures: [UInt64]) {
+        textSignatures.append(signatures.withUnsafeBufferPointer { FilterColumns.textSignature(row, $0) })
+        if textSignatures.last == ~0 { signaturesExact = false }
         for name in Name.allCases {
             let id = name.id(row)
             names[name.rawValue].append(id)
@@ -113,10 +141,14 @@ struct FilterColumns: Sendable {
         types.append(row.typeCode)
         costKeys.append(FilterColumns.costKey(row))
         uuidHeads.append(UInt32(truncatingIfNeeded: row.key.hi >> 32))
+        if irregularKeys.count * 64 < uuidHeads.count { irregularKeys.append(0) }
+        markIrregular(uuidHeads.count - 1, row.key.irregular)
     }
 
-    /// Replaces the columns of row `i`.
-    mutating func update(_ i: Int, _ row: OrderRow) {
+    /// Replaces the columns of row `i` (names in a pool with `signatures`).
+    mutating func update(_ i: Int, _ row: OrderRow, signatures: [UInt64]) {
+        textSignatures[i] = signatures.withUnsafeBufferPointer { FilterColumns.textSignature(row, $0) }
+        if textSignatures[i] == ~0 { signaturesExact = false }
         for name in Name.allCases {
             let id = name.id(row)
             names[name.rawValue][i] = id
@@ -126,7 +158,17 @@ struct FilterColumns: Sendable {
         types[i] = row.typeCode
         costKeys[i] = FilterColumns.costKey(row)
         uuidHeads[i] = UInt32(truncatingIfNeeded: row.key.hi >> 32)
+        markIrregular(i, row.key.irregular)
     }
+
+    private mutating func markIrregular(_ i: Int, _ irregular: Bool) {
+        let bit: UInt64 = 1 << UInt64(i & 63)
+        if irregular { irregularKeys[i >> 6] |= bit } else { irregularKeys[i >> 6] &= ~bit }
+    }
+
+    /// Whether row i's uuid is irregular.
+    @inline(__always)
+    func isIrregular(_ i: Int) -> Bool { i >> 6 < irregularKeys.count && irregularKeys[i >> 6] & (1 << UInt64(i & 63)) != 0 }
 
     @inline(__always)
     private mutating func note(_ id: UInt32, _ name: Name) {
@@ -140,7 +182,10 @@ struct FilterColumns: Sendable {
         if bits.first == true { return candidates }
         var used: UInt16 = 0
         nameUse.withUnsafeBufferPointer { u in
-            for i in 0..<min(bits.count, u.count) where bits[i] { used |= u[i] }
+            bits.withMemoryRebound(to: UInt8.self) { b in
+                // (Without a branch per id: the bitmap's 0/1 byte, negated, masks the id's columns.)
+                for i in 0..<min(b.count, u.count) { used |= u[i] & (0 &- UInt16(b[i])) }
+            }
         }
         return used & candidates
     }

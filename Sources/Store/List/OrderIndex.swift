@@ -100,41 +100,44 @@ public struct OrderIndex: Sendable {
         var appended: [Int32] = []
         var replaced: [Int32] = []
         let now = view.now.timeIntervalSince1970
-        for k in orders.indices { // (by index: the orders are read in place, not copied)
-            var row = OrderRow(orders[k], pool: &pool)
-            if let fields { row = row.keeping(fields) }
-            if let i = keys.index(of: row.key, rows: rows) {
-                let old = rows[Int(i)]
-                // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.
-                if old.modified > row.modified { continue }
-                row.flags = old.flags | flag
-                row.highlightedAt = old.highlightedAt
-                let changed = old.stateCode != row.stateCode || old.stateWire != row.stateWire || old.modified != row.modified || old.cost != row.cost
-                if !OrderIndex.sameSortKey(old, row, view.sort.key) { needsResort = true }
-                if !(old.created == row.created || (old.created.isNaN && row.created.isNaN)) { tieOrder = nil }
-                if changed {
-                    if flagChanges, !old.isNew {
-                        row.flags |= OrderRow.changedFlag
+        // (Through a buffer pointer: each order is read in place, not copied.)
+        orders.withUnsafeBufferPointer { orders in
+            for k in orders.indices {
+                var row = OrderRow(orders[k], pool: &pool)
+                if let fields { row = row.keeping(fields) }
+                if let i = keys.index(of: row.key, rows: rows) {
+                    let old = rows[Int(i)]
+                    // An answer older than what is loaded (a late page or detail fetch) never rolls a row back.
+                    if old.modified > row.modified { continue }
+                    row.flags = old.flags | flag
+                    row.highlightedAt = old.highlightedAt
+                    let changed = old.stateCode != row.stateCode || old.stateWire != row.stateWire || old.modified != row.modified || old.cost != row.cost
+                    if !OrderIndex.sameSortKey(old, row, view.sort.key) { needsResort = true }
+                    if !(old.created == row.created || (old.created.isNaN && row.created.isNaN)) { tieOrder = nil }
+                    if changed {
+                        if flagChanges, !old.isNew {
+                            row.flags |= OrderRow.changedFlag
+                            row.highlightedAt = now
+                        }
+                        result.changed.append(orders[k].uuid)
+                    }
+                    rows[Int(i)] = row
+                    columns.update(Int(i), row, signatures: pool.signatures)
+                    hot[Int(i)] = OrderIndex.hotByte(row)
+                    replaced.append(i)
+                } else {
+                    row.flags |= flag
+                    if flagChanges {
+                        row.flags |= OrderRow.newFlag
                         row.highlightedAt = now
                     }
-                    result.changed.append(orders[k].uuid)
+                    let i = Int32(rows.count)
+                    rows.append(row)
+                    columns.append(row, signatures: pool.signatures)
+                    hot.append(OrderIndex.hotByte(row))
+                    keys.insert(row.key, row: i, rows: rows)
+                    appended.append(i)
                 }
-                rows[Int(i)] = row
-                columns.update(Int(i), row)
-                hot[Int(i)] = OrderIndex.hotByte(row)
-                replaced.append(i)
-            } else {
-                row.flags |= flag
-                if flagChanges {
-                    row.flags |= OrderRow.newFlag
-                    row.highlightedAt = now
-                }
-                let i = Int32(rows.count)
-                rows.append(row)
-                columns.append(row)
-                hot.append(OrderIndex.hotByte(row))
-                keys.insert(row.key, row: i, rows: rows)
-                appended.append(i)
             }
         }
         if !appended.isEmpty { tieOrder = nil }
@@ -176,7 +179,7 @@ public struct OrderIndex: Sendable {
         tieOrder = nil
         rows = kept
         keys = RowKeyTable(kept) ?? RowKeyTable()
-        columns = FilterColumns(rows)
+        columns = FilterColumns(rows, signatures: pool.signatures)
         rebuildHot()
         compileQueueFilters(view)
     }
@@ -214,7 +217,7 @@ public struct OrderIndex: Sendable {
     /// `resorting` the sort order; else the current order is kept, as during a big load).
     func recomputed(_ view: View, resorting: Bool) -> OrderIndex {
         var copy = self
-        copy.columns = FilterColumns(rows)
+        copy.columns = FilterColumns(rows, signatures: pool.signatures)
         copy.tieOrder = nil
         copy.rebuildHot()
         copy.queueFilters = Array(repeating: nil, count: view.queues.count)
@@ -362,18 +365,34 @@ extension OrderIndex {
             if m.everything {
                 if out.isEmpty { out = source } else { out += source }
             } else {
-                hot.withUnsafeBufferPointer { h in
-                    source.withUnsafeBufferPointer { s in
-                        for i in s where m.contains(hot: h[Int(i)]) { out.append(i) }
-                    }
+                let member = (0..<256).map { m.contains(hot: UInt8($0)) }
+                let picked = hot.withUnsafeBufferPointer { h in
+                    member.withUnsafeBufferPointer { t in OrderIndex.pick(source) { t[Int(h[Int($0)])] } }
                 }
+                if out.isEmpty { out = picked } else { out += picked }
             }
         }
         guard q >= Queue.builtIn.count, q - Queue.builtIn.count < 32, q < view.queues.count else { return }
         let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
-        queueMasks.withUnsafeBufferPointer { qm in
-            source.withUnsafeBufferPointer { s in
-                for i in s where qm[Int(i)] & bit != 0 { out.append(i) }
+        let picked = queueMasks.withUnsafeBufferPointer { qm in OrderIndex.pick(source) { qm[Int($0)] & bit != 0 } }
+        if out.isEmpty { out = picked } else { out += picked }
+    }
+
+    /// The rows of `source` for which `keep` holds, in order: counted first, then written without branches into an
+    /// array of exactly that size (no growing, no spare capacity).
+    @inline(__always)
+    static func pick(_ source: [Int32], _ keep: (Int32) -> Bool) -> [Int32] {
+        source.withUnsafeBufferPointer { s in
+            var kept = 0
+            for i in s { kept += keep(i) ? 1 : 0 }
+            guard kept > 0 else { return [] }
+            return [Int32](unsafeUninitializedCapacity: kept) { out, written in
+                var k = 0
+                for i in s where k < kept {
+                    out[k] = i
+                    k += keep(i) ? 1 : 0
+                }
+                written = k
             }
         }
     }
@@ -395,15 +414,17 @@ extension OrderIndex {
         }
         // One histogram of the hot bytes, then each queue sums the buckets it declares. (Bucket 256 takes the rows
         // outside the source, so the row-order pass has no branch.)
-        var histogram = [Int](repeating: 0, count: 257)
+        var histogram: [Int] = []
         hot.withUnsafeBufferPointer { h in
             source.withUnsafeBufferPointer { s in
                 if !inRowOrder {
-                    for i in s { histogram[Int(h[Int(i)])] += 1 }
+                    histogram = LaneHistogram.count(s.count, buckets: 257) { Int(h[Int(s[$0])]) }
                 } else if everyRow {
-                    for i in 0..<h.count { histogram[Int(h[i])] += 1 }
+                    histogram = LaneHistogram.count(h.count, buckets: 257) { Int(h[$0]) }
                 } else {
-                    member.withUnsafeBufferPointer { m in for i in 0..<h.count { histogram[m[i] ? Int(h[i]) : 256] += 1 } }
+                    member.withUnsafeBufferPointer { m in
+                        histogram = LaneHistogram.count(min(h.count, m.count), buckets: 257) { m[$0] ? Int(h[$0]) : 256 }
+                    }
                 }
             }
         }
@@ -412,29 +433,49 @@ extension OrderIndex {
         }
         guard view.queues.count > Queue.builtIn.count else { return }
         let customCount = min(32, view.queues.count - Queue.builtIn.count)
+        if inRowOrder, customCount <= 4 {
+            // A few queues: one sum per queue of its bit (and the membership), a loop without stores that vectorizes.
+            queueMasks.withUnsafeBufferPointer { qm in
+                member.withUnsafeBufferPointer { mb in
+                    mb.withMemoryRebound(to: UInt8.self) { m in
+                        for q in 0..<customCount {
+                            let shift = UInt32(q)
+                            var total = 0
+                            if everyRow {
+                                for i in 0..<qm.count { total &+= Int((qm[i] &>> shift) & 1) }
+                            } else {
+                                for i in 0..<min(qm.count, m.count) { total &+= Int((qm[i] &>> shift) & UInt32(m[i])) }
+                            }
+                            counts[Queue.builtIn.count + q] += total
+                        }
+                    }
+                }
+            }
+            return
+        }
         // A histogram per byte of the masks (row k of `bytes` for queues 8k..<8k+8), then each queue sums the values
-        // holding its bit. Only rows in some user queue are counted: most rows are in none.
+        // holding its bit (value 0, rows in no queue of that byte, and bucket 256, rows outside the source, count
+        // for none).
         let byteCount = (customCount + 7) / 8
-        var bytes = [Int](repeating: 0, count: 256 * byteCount)
+        var bytes: [Int] = []
         queueMasks.withUnsafeBufferPointer { qm in
             source.withUnsafeBufferPointer { s in
-                bytes.withUnsafeMutableBufferPointer { b in
-                    @inline(__always) func add(_ mask: UInt32, _ inSource: Bool) {
-                        guard mask != 0, inSource else { return }
-                        for k in 0..<byteCount { b[256 * k + Int((mask >> UInt32(8 * k)) & 0xFF)] += 1 }
-                    }
+                for k in 0..<byteCount {
+                    let shift = UInt32(8 * k)
                     if !inRowOrder {
-                        for i in s { add(qm[Int(i)], true) }
+                        bytes += LaneHistogram.count(s.count, buckets: 257) { Int((qm[Int(s[$0])] >> shift) & 0xFF) }
                     } else if everyRow {
-                        for i in 0..<qm.count { add(qm[i], true) }
+                        bytes += LaneHistogram.count(qm.count, buckets: 257) { Int((qm[$0] >> shift) & 0xFF) }
                     } else {
-                        member.withUnsafeBufferPointer { mb in for i in 0..<qm.count { add(qm[i], mb[i]) } }
+                        member.withUnsafeBufferPointer { mb in
+                            bytes += LaneHistogram.count(min(qm.count, mb.count), buckets: 257) { mb[$0] ? Int((qm[$0] >> shift) & 0xFF) : 256 }
+                        }
                     }
                 }
             }
         }
         for q in 0..<customCount {
-            let row = 256 * (q / 8), bit = 1 << (q % 8)
+            let row = 257 * (q / 8), bit = 1 << (q % 8)
             for v in 0..<256 where v & bit != 0 { counts[Queue.builtIn.count + q] += bytes[row + v] }
         }
     }
@@ -451,7 +492,7 @@ extension OrderIndex {
         rows = newRows
         pool = newPool
         keys = newKeys
-        columns = FilterColumns(rows)
+        columns = FilterColumns(rows, signatures: pool.signatures)
         rebuildHot()
         compileQueueFilters(view)
         compiledFilter = CompiledFilter(view.filter, pool: pool, now: view.now, previous: compiledFilter)

@@ -103,7 +103,7 @@ struct OrderRow: Sendable, Equatable {
         errorMessage = pool.intern(OrderRow.firstLine(order.errorMessage))
         backendID = pool.intern(order.backendID)
         cost = order.cost?.value
-        costKey = order.cost.map { OrderRow.scaledKey($0.value) } ?? Int64.min
+        costKey = order.cost.map { OrderRow.scaledKey(text: $0.text) ?? OrderRow.scaledKey($0.value) } ?? Int64.min
         created = order.created?.timeIntervalSince1970 ?? .nan
         modified = order.modified?.timeIntervalSince1970 ?? .nan
         consumerReviewedAt = order.consumerReviewedAt?.timeIntervalSince1970 ?? .nan
@@ -156,6 +156,38 @@ struct OrderRow: Sendable, Equatable {
         NSDecimalRound(&rounded, &scaled, 0, .plain)
         guard rounded == scaled, rounded < Decimal(Int64.max / 2), rounded > Decimal(Int64.min / 2) else { return Int64.min }
         return NSDecimalNumber(decimal: rounded).int64Value
+    }
+
+    /// `scaledKey` read straight from a plain decimal text (an optional "-", up to 8 digits, optionally "." and 1 to
+    /// 10 digits); nil for any other form, which the decimal then decides.
+    static func scaledKey(text: String) -> Int64? {
+        var text = text
+        return text.withUTF8 { b -> Int64? in
+            var i = 0
+            let negative = b.first == UInt8(ascii: "-")
+            if negative { i = 1 }
+            var whole: Int64 = 0, digits = 0
+            while i < b.count, b[i] &- 48 < 10, digits <= 8 {
+                whole = whole * 10 + Int64(b[i] &- 48)
+                digits += 1
+                i += 1
+            }
+            guard digits > 0, digits <= 8 else { return nil }
+            var fraction: Int64 = 0, places = 0
+            if i < b.count {
+                guard b[i] == UInt8(ascii: "."), i + 1 < b.count else { return nil }
+                i += 1
+                while i < b.count, b[i] &- 48 < 10, places < 10 {
+                    fraction = fraction * 10 + Int64(b[i] &- 48)
+                    places += 1
+                    i += 1
+                }
+                guard i == b.count, places > 0 else { return nil }
+            }
+            for _ in places..<10 { fraction *= 10 }
+            let key = whole * 10_000_000_000 + fraction
+            return negative ? -key : key
+        }
     }
 
     static func date(_ seconds: Double) -> Date? { seconds.isNaN ? nil : Date(timeIntervalSince1970: seconds) }

@@ -144,6 +144,7 @@ public struct StringPool: Sendable {
                         var word: UInt64 = 0
                         for k in 0..<min(length, 8) { word |= UInt64(n[k]) << UInt64(8 * k) }
                         let mask: UInt64 = length >= 8 ? ~0 : (1 << UInt64(8 * length)) - 1
+                        let first = UInt64(length > 0 ? n[0] : 0) &* 0x0101_0101_0101_0101
                         let raw = UnsafeRawBufferPointer(a)
                         @inline(__always) func test(_ id: Int) {
                             if bySignature { o[id] = true; return }
@@ -152,13 +153,23 @@ public struct StringPool: Sendable {
                                 o[id] = TextFolding.contains(UnsafeBufferPointer(rebasing: a[from..<end]), n)
                                 return
                             }
+                            // Eight positions at a time: the places holding the needle's first byte (a zero byte of
+                            // the word xor-ed with it; the test may flag extra places, never miss one), each compared.
+                            let last = end - length
                             var p = from
-                            while p + length <= end {
-                                if UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)) & mask == word {
-                                    o[id] = true
-                                    return
+                            while p <= last {
+                                let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)) ^ first
+                                var hits = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                                while hits != 0 {
+                                    let q = p + hits.trailingZeroBitCount >> 3
+                                    if q > last { break }
+                                    if UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: q, as: UInt64.self)) & mask == word {
+                                        o[id] = true
+                                        return
+                                    }
+                                    hits &= hits - 1
                                 }
-                                p += 1
+                                p += 8
                             }
                         }
                         if let c = candidates {

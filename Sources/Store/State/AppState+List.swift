@@ -75,20 +75,26 @@ extension AppState {
             selectedIndex = pos
             return
         }
-        // The selected order left the view: the nearest neighbour in the old list that is still visible.
+        // The selected order left the view: the nearest neighbour in the old list that is still visible (the new
+        // list's rows as a bit set: no allocation per row or per step).
         if let p = oldPosition, !old.isEmpty {
-            var inNew = [Bool](repeating: false, count: orders.count)
-            for i in new { inNew[Int(i)] = true }
+            var inNew = [UInt64](repeating: 0, count: (orders.count + 63) / 64)
+            inNew.withUnsafeMutableBufferPointer { bits in
+                for i in new where i >= 0 && Int(i) < orders.count { bits[Int(i) >> 6] |= 1 << UInt64(Int(i) & 63) }
+            }
+            func shown(_ candidate: Int) -> Int32? {
+                guard candidate >= 0, candidate < old.count else { return nil }
+                let r = old[candidate]
+                guard r >= 0, Int(r) < orders.count, inNew[Int(r) >> 6] & (1 << UInt64(Int(r) & 63)) != 0 else { return nil }
+                return r
+            }
             let start = min(p, old.count - 1)
             var d = 0
             while start + d < old.count || start - d >= 0 {
-                for candidate in [start + d, start - d] where candidate >= 0 && candidate < old.count {
-                    let r = old[candidate]
-                    if r >= 0, Int(r) < inNew.count, inNew[Int(r)], let pos = new.firstIndex(of: r) {
-                        selectedIndex = pos
-                        selectedUUID = uuid(ofRow: r)
-                        return
-                    }
+                if let r = shown(start + d) ?? shown(start - d), let pos = new.firstIndex(of: r) {
+                    selectedIndex = pos
+                    selectedUUID = uuid(ofRow: r)
+                    return
                 }
                 d += 1
             }
