@@ -118,6 +118,20 @@ import WaldurClient
         #expect(next.map(\.purpose) == [.poll])
     }
 
+    @Test("every order is loaded again once the names interval has passed (renames do not change modified)")
+    func namesAreReloadedAfterTheirInterval() throws {
+        var s = loaded(StoreConfiguration(reconcileInterval: 60, namesReloadInterval: 120))
+        let first = reduce(&s, .tick(now: testNow.addingTimeInterval(60)))
+        #expect(!loads(first).contains { if case .full = $0.purpose { return true } else { return false } })
+        finishLoads(&s, first, full: orders)
+        let second = reduce(&s, .tick(now: testNow.addingTimeInterval(125)))
+        #expect(loads(second).contains { $0.purpose == .full(reconcile: true) }, "\(loads(second).map(\.purpose))")
+        var renamed = orders
+        renamed[0].projectName = "Project Renamed"
+        finishLoads(&s, second, full: renamed)
+        #expect(s.row(for: orders[0].uuid)?.project == "Project Renamed")
+    }
+
     @Test("a sweep slower than the refresh interval: ticks start nothing until it ends")
     func aRunningSweepHoldsTheNextTick() throws {
         var s = loaded(StoreConfiguration(refreshInterval: 10, reconcileInterval: 60))

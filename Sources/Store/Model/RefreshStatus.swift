@@ -8,8 +8,12 @@ public struct RefreshStatus: Sendable, Equatable {
     public var lastSuccess: Date?
     /// Start of the last successful poll or full load (the next poll asks for `modified` since this minus the overlap).
     var pollAnchor: Date?
-    /// When the last full load (initial or reconcile) started successfully.
+    /// When the last full load or reconcile started successfully.
     var lastFullLoad: Date?
+    /// When the last load of every order's fields started (a full load; a warm start counts from its own start).
+    /// Names of projects, customers and offerings change without changing an order's `modified`: no delta or sweep
+    /// brings them, so every order is loaded again after `StoreConfiguration.namesReloadInterval`.
+    var lastNamesLoad: Date?
     /// Failed polls in a row (0 when fresh).
     public var consecutiveFailures = 0
     /// When the next poll is due.

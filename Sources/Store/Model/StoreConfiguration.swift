@@ -31,6 +31,8 @@ public struct StoreConfiguration: Sendable, Equatable {
     public var stateColumnFields: [OrderState: [String]]
     /// The directory for the remembered sort and filters (the app passes `StatePaths.stateDirectory`); nil remembers nothing.
     public var stateDirectory: URL?
+    /// Seconds between loads of every order (for renamed projects, customers…); the reconciles between are sweeps.
+    public var namesReloadInterval: TimeInterval
     /// Start from the local snapshot (`.loadSnapshot` before the first load) and keep it written.
     public var startsFromSnapshot: Bool
 
@@ -38,7 +40,7 @@ public struct StoreConfiguration: Sendable, Equatable {
                 reconcileInterval: TimeInterval = 300, pollOverlap: TimeInterval = 5, maxBackoff: TimeInterval = 300,
                 actionConcurrency: Int = 4, pageSize: Int = 200, userQueues: [(name: String, filter: String)] = [],
                 stateDirectory: URL? = nil, startsFromSnapshot: Bool = false, columnFields: [String]? = nil,
-                stateColumnFields: [OrderState: [String]] = [:]) {
+                stateColumnFields: [OrderState: [String]] = [:], namesReloadInterval: TimeInterval = 3600) {
         self.readOnly = readOnly
         self.isStaff = isStaff
         self.username = username
@@ -53,6 +55,7 @@ public struct StoreConfiguration: Sendable, Equatable {
         self.startsFromSnapshot = startsFromSnapshot
         self.columnFields = columnFields
         self.stateColumnFields = stateColumnFields
+        self.namesReloadInterval = namesReloadInterval
     }
 
     public static func == (a: StoreConfiguration, b: StoreConfiguration) -> Bool {
@@ -60,7 +63,7 @@ public struct StoreConfiguration: Sendable, Equatable {
             && a.reconcileInterval == b.reconcileInterval && a.pollOverlap == b.pollOverlap && a.maxBackoff == b.maxBackoff
             && a.actionConcurrency == b.actionConcurrency && a.pageSize == b.pageSize && a.stateDirectory == b.stateDirectory
             && a.startsFromSnapshot == b.startsFromSnapshot && a.columnFields == b.columnFields
-            && a.stateColumnFields == b.stateColumnFields
+            && a.stateColumnFields == b.stateColumnFields && a.namesReloadInterval == b.namesReloadInterval
             && a.userQueues.map(\.name) == b.userQueues.map(\.name) && a.userQueues.map(\.filter) == b.userQueues.map(\.filter)
     }
 }

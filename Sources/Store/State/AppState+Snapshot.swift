@@ -96,6 +96,8 @@ extension AppState {
         cachedSince = nil
         // (Again when a warm start was declared fresh on the count: the same times, and the rows sorted once more.)
         fullListLoaded(startedAt: warm.startedAt)
+        // A warm start's names are as old as the snapshot; they are read again one interval into the session.
+        if refresh.lastNamesLoad == nil { refresh.lastNamesLoad = warm.startedAt }
         let effects = selectionEffects()
         guard missing == 0 else {
             // Listed but not loaded: visible now without having changed (access was granted). Deltas cannot bring

@@ -274,6 +274,7 @@ extension AppState {
             let seen = load.seen
             removeRows { !seen.contains($0.key) }
             if !reconcile { loadProgress = nil }
+            refresh.lastNamesLoad = load.startedAt
             fullListLoaded(startedAt: load.startedAt)
             return selectionEffects() + fullLoadFinishedSnapshot()
         case .needsMeConsumer(incremental: false), .needsMeProvider(incremental: false):
@@ -359,7 +360,10 @@ extension AppState {
         refresh.nextPollAt = due
         guard t >= due else { return effects }
         if let last = refresh.lastFullLoad, t.timeIntervalSince(last) >= configuration.reconcileInterval {
-            return effects + startReconcile()
+            if let names = refresh.lastNamesLoad, t.timeIntervalSince(names) < configuration.namesReloadInterval {
+                return effects + startReconcile()
+            }
+            return effects + startFullLoad(reconcile: true)
         }
         return effects + startPoll()
     }
