@@ -32,6 +32,8 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
     private let lock = NSLock()
     private var _orders: [Order]
     var pageSize = 2
+    /// When set, a list answers only the fields its query names (`field=`), as the server does.
+    var trimsFields = false
     /// Orders the user may approve as consumer / provider (by uuid hex).
     var consumerApprovable: Set<String> = []
     var providerApprovable: Set<String> = []
@@ -88,6 +90,8 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
         if query.canApproveAsConsumer == true, !consumerApprovable.contains(o.uuid.hex) { return false }
         if query.canApproveAsProvider == true, !providerApprovable.contains(o.uuid.hex) { return false }
         if let m = query.modified, let om = o.modified, om < m { return false }
+        if let p = query.projectUUID, o.projectUUID != p { return false }
+        if let f = query.offeringUUID, o.offeringUUID != f { return false }
         return true
     }
 
@@ -101,12 +105,34 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
         return count
     }
 
+    /// `order` with only the fields `query` names, when the fake trims.
+    private func trimmed(_ order: Order, _ query: OrderListQuery) -> Order {
+        guard trimsFields, !query.fields.isEmpty else { return order }
+        var out = Order(uuid: order.uuid)
+        Order.fields.copy(query.fields, from: order, to: &out)
+        return out
+    }
+
+    /// One page, logged as a list call (gates and failures apply).
+    func firstPage(_ query: OrderListQuery) async throws(WaldurError) -> OrderPage {
+        let (failure, gate, matching): (WaldurError?, Gate?, [Order]) = locked {
+            _listQueries.append(query)
+            let failure = listFailures.isEmpty ? nil : listFailures.removeFirst()
+            return (failure, listGates[_listQueries.count], _orders.filter { matches($0, query) }.map { trimmed($0, query) })
+        }
+        if let gate { await gate.wait() }
+        if let failure { throw failure }
+        let size = query.pageSize ?? pageSize
+        let start = ((query.page ?? 1) - 1) * size
+        return OrderPage(orders: Array(matching.dropFirst(start).prefix(size)), totalCount: matching.count, page: query.page ?? 1, next: nil)
+    }
+
     func listOrders(_ query: OrderListQuery, concurrency: Int) -> AsyncThrowingStream<OrderPage, any Error> {
         let (call, failure, gate, matching): (Int, WaldurError?, Gate?, [Order]) = locked {
             _listQueries.append(query)
             let call = _listQueries.count
             let failure = listFailures.isEmpty ? nil : listFailures.removeFirst()
-            return (call, failure, listGates[call], _orders.filter { matches($0, query) })
+            return (call, failure, listGates[call], _orders.filter { matches($0, query) }.map { trimmed($0, query) })
         }
         _ = call
         let size = pageSize

@@ -6,6 +6,8 @@ public protocol OrderService: Sendable {
     func listOrders(_ query: OrderListQuery, concurrency: Int) -> AsyncThrowingStream<OrderPage, any Error>
     /// How many orders a list holds (its first page's total); nil when the server does not say.
     func count(_ query: OrderListQuery) async throws(WaldurError) -> Int?
+    /// The first page of a list (`query.page`, `query.pageSize`), alone.
+    func firstPage(_ query: OrderListQuery) async throws(WaldurError) -> OrderPage
     /// One order, optionally trimmed.
     func retrieve(_ uuid: WaldurUUID, fields: [String]) async throws(WaldurError) -> Order
     /// One state-changing call on an order (never retried).

@@ -11,4 +11,7 @@ extension WaldurClient: OrderService {
         q.ordering = []
         return try await listPage(q).totalCount
     }
+
+    /// One page, as `listPage(_:)`.
+    public func firstPage(_ query: OrderListQuery) async throws(WaldurError) -> OrderPage { try await listPage(query) }
 }

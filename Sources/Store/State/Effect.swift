@@ -13,6 +13,12 @@ public enum LoadPurpose: Sendable, Equatable {
     /// Only the uuids of every order the loaded query lists (`field=uuid`), compared with the rows from a snapshot:
     /// nothing is merged; at the end, rows the server no longer lists are removed.
     case uuidSweep
+
+    /// A full load (first, user reload or reconcile).
+    public var isFull: Bool {
+        if case .full = self { return true }
+        return false
+    }
 }
 
 /// A list load to run: every page of `query`, reported as `.pageLoaded` then `.loadFinished` or `.loadFailed`.

@@ -261,7 +261,7 @@ extension AppState {
         var flagChanges = hasLoaded
         if case .full(reconcile: false) = load.purpose {
             flagChanges = false
-            loadProgress = LoadProgress(loaded: load.loaded, total: load.total)
+            loadProgress = LoadProgress(loaded: load.seen.count, total: load.total) // (an order listed twice counts once)
         }
         return merge(orders, purpose: load.purpose, flagChanges: flagChanges)
     }

@@ -29,6 +29,14 @@ public struct FieldTable<Model>: Sendable {
         positions[key].map { fields[$0] }
     }
 
+    /// Sets the members `keys` of `target` to their values in `source` (a member unset in `source` is left alone).
+    public func copy(_ keys: [String], from source: Model, to target: inout Model) {
+        for key in keys {
+            guard let i = positions[key], let value = fields[i].encode(source) else { continue }
+            if let store = direct[i] { try? store.apply(value, key, to: &target) } else { try? readers[i](&target, value) }
+        }
+    }
+
     /// Reads `members` in their order into `model`; members the table does not name go to `unknown`.
     /// A repeated member is read again (the last one wins); the error names the member that failed.
     @inline(__always)
