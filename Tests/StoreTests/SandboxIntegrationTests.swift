@@ -69,4 +69,40 @@ import WaldurSandbox
         }
         await sandbox.stop()
     }
+
+    @Test("a big full load asked by project and offering over HTTP gives every order the fields a whole query gives")
+    func aPartitionedLoadMatchesTheWholeQuery() async throws {
+        var options = SandboxOptions()
+        options.orderCount = 1_500
+        let sandbox = try await Sandbox.start(options)
+        do {
+            let staff = try client(sandbox, role: "staff")
+            var query = OrderListQuery()
+            query.fields = ["uuid", "state", "cost", "created", "offering_type", "offering_name", "project_name", "customer_name",
+                            "provider_name", "resource_name"]
+            var byCell: [String: Order] = [:]
+            var pages = 0
+            for try await page in staff.listOrders(LoadRequest(id: 1, purpose: .full(reconcile: false), query: query), concurrency: 4) {
+                pages += 1
+                #expect(page.totalCount == 1_500)
+                for o in page.orders { byCell[o.uuid.hex] = o }
+            }
+            let whole = try await staff.listAll(query)
+            #expect(whole.count == 1_500 && byCell.count == 1_500)
+            // The sandbox's 1,500 orders are in a few projects and offerings: the load was asked by cells.
+            let partition = try await staff.keyPartition(query, total: 1_500) { _ in }
+            #expect(partition?.keys[.project] != nil, "\(String(describing: partition?.keys.keys))")
+            #expect(pages > (partition?.cells(query).count ?? .max))
+            for o in whole {
+                let c = try #require(byCell[o.uuid.hex])
+                #expect([c.state?.wire, c.cost?.text, c.offeringType, c.offeringName, c.projectName, c.customerName, c.providerName, c.resourceName]
+                        == [o.state?.wire, o.cost?.text, o.offeringType, o.offeringName, o.projectName, o.customerName, o.providerName, o.resourceName])
+                #expect(c.projectUUID == nil || c.projectUUID == o.projectUUID)
+            }
+        } catch {
+            await sandbox.stop()
+            throw error
+        }
+        await sandbox.stop()
+    }
 }

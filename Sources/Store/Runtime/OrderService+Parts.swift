@@ -57,7 +57,7 @@ extension OrderService {
     /// `KeyPartition.sampleSize` orders are asked with every field (and handed to `sampled`, as the load's first
     /// rows), then each key's values seen there are counted; a key covers the query when its counts add up to
     /// `total`. Nil for a small list, a key with too many values or no covering key.
-    func keyPartition(_ query: OrderListQuery, total: Int?, sampled: (OrderPage) -> Void) async throws(WaldurError) -> KeyPartition? {
+    func keyPartition(_ query: OrderListQuery, total: Int?, sampled: @Sendable (OrderPage) -> Void) async throws(WaldurError) -> KeyPartition? {
         guard let total, total >= KeyPartition.minimumOrders else { return nil }
         var sample = try await firstPage(KeyPartition.sampleQuery(query))
         sample.totalCount = total
@@ -70,7 +70,7 @@ extension OrderService {
                 guard let n = try await count(key.narrow(query, to: uuid)) else { continue keys }
                 sum += n
             }
-            if sum >= total { covering[key] = values }
+            if sum == total { covering[key] = values } // (more: a count raced a new order, or the filter is ignored)
         }
         return KeyPartition(covering: covering)
     }
