@@ -27,7 +27,7 @@ import WaldurClient
     }
 
     func fullLoads(_ effects: [Effect]) -> [LoadRequest] {
-        loads(effects).filter { if case .full = $0.purpose { return true } else { return false } }
+        loads(effects).filter { $0.purpose.isFull }
     }
 
     @Test func loadsOnlyWhatTheColumnsAndActionsNeedCheapestFirst() {

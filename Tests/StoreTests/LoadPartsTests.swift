@@ -20,7 +20,7 @@ import WaldurClient
     }
 
     func fullLoad(_ effects: [Effect]) throws -> LoadRequest {
-        try #require(loads(effects).first { if case .full = $0.purpose { return true } else { return false } })
+        try #require(loads(effects).first { $0.purpose.isFull })
     }
 
     @Test func eachGroupOfStatesAsksForItsOwnFields() throws {

@@ -122,7 +122,7 @@ import WaldurClient
     func namesAreReloadedAfterTheirInterval() throws {
         var s = loaded(StoreConfiguration(reconcileInterval: 60, namesReloadInterval: 120))
         let first = reduce(&s, .tick(now: testNow.addingTimeInterval(60)))
-        #expect(!loads(first).contains { if case .full = $0.purpose { return true } else { return false } })
+        #expect(!loads(first).contains { $0.purpose.isFull })
         finishLoads(&s, first, full: orders)
         let second = reduce(&s, .tick(now: testNow.addingTimeInterval(125)))
         #expect(loads(second).contains { $0.purpose == .full(reconcile: true) }, "\(loads(second).map(\.purpose))")

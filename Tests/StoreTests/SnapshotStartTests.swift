@@ -46,7 +46,7 @@ import WaldurClient
         #expect(needsMe.count == 2)
         #expect(needsMe.allSatisfy { $0.query.modified == delta.query.modified }, "the cached flags stay; only changes since are asked for")
         #expect(needsMe.allSatisfy { $0.purpose == .needsMeConsumer(incremental: true) || $0.purpose == .needsMeProvider(incremental: true) })
-        #expect(!requests.contains { if case .full = $0.purpose { return true } else { return false } }, "no full load")
+        #expect(!requests.contains { $0.purpose.isFull }, "no full load")
     }
 
     @Test func aSnapshotLackingFieldsTheColumnsWantIsNotShown() throws {
@@ -58,7 +58,7 @@ import WaldurClient
         narrow.header.fields = ["uuid", "state"]
         let effects = reduce(&state, .snapshotLoaded(narrow))
         #expect(state.loadedCount == 0 && state.cachedSince == nil, "no rows with blank columns")
-        #expect(loads(effects).contains { if case .full = $0.purpose { return true } else { return false } }, "a full load instead")
+        #expect(loads(effects).contains { $0.purpose.isFull }, "a full load instead")
 
         var wide = AppState(configuration: StoreConfiguration(startsFromSnapshot: true), now: testNow)
         _ = reduce(&wide, .start(now: testNow))
@@ -73,7 +73,7 @@ import WaldurClient
         var state = AppState(configuration: StoreConfiguration(startsFromSnapshot: true), now: testNow)
         _ = reduce(&state, .start(now: testNow))
         _ = reduce(&state, .persistedSortLoaded(nil))
-        let full = try #require(loads(reduce(&state, .snapshotLoaded(nil))).first { if case .full = $0.purpose { return true } else { return false } })
+        let full = try #require(loads(reduce(&state, .snapshotLoaded(nil))).first { $0.purpose.isFull })
         _ = answer(&state, full, (1...3).map { makeOrder($0) })
         let written = state.orders.snapshot(identity: identity, at: testNow, fields: state.loadedServerQuery?.fields ?? [])
         #expect(!written.header.fields.isEmpty && written.header.fields == full.query.fields)

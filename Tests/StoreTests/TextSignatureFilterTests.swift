@@ -61,6 +61,27 @@ import WaldurClient
         }
     }
 
+    @Test("typing a line key by key (narrowing tests only the terms that changed) shows what the whole line shows at once")
+    func typingKeyByKeyMatchesAFreshFilter() throws {
+        var base = loadedState(TextSignatureFilterTests.orders(400, seed: 3))
+        _ = reduce(&base, .selectQueue(base.queueIndex("All")))
+        var random = TestRandom(9)
+        for _ in 0..<40 {
+            let line = TextSignatureFilterTests.line(&random) + " " + TextSignatureFilterTests.line(&random)
+            var typed = base
+            for n in 1...line.count {
+                let text = String(line.prefix(n))
+                _ = reduce(&typed, .setFilterText(text))
+                guard case .success = parseFilter(text) else { continue } // (an unfinished term keeps the last filter)
+                var fresh = base
+                _ = reduce(&fresh, .setFilterText(text))
+                let shown = typed.visibleRows(0..<typed.visibleCount).map(\.uuid.hex)
+                let expected = fresh.visibleRows(0..<fresh.visibleCount).map(\.uuid.hex)
+                #expect(shown == expected, "\(text): \(shown.count) rows shown, \(expected.count) expected")
+            }
+        }
+    }
+
     @Test func oneLetterAnswersStayExactAfterRowsChangeTheirNames() throws {
         var state = loadedState(TextSignatureFilterTests.orders(700, seed: 3))
         // Rows renamed in place (a newer version of the same orders) and rows added: their signatures follow.

@@ -87,6 +87,14 @@ struct CompiledFilter: Sendable {
 
     var isEmpty: Bool { tests.isEmpty }
 
+    /// The filter without its first `count` tests (for rows known to pass them).
+    func droppingFirst(_ count: Int) -> CompiledFilter {
+        guard count > 0 else { return self }
+        var out = self
+        out.tests = Array(tests.dropFirst(count))
+        return out
+    }
+
     /// The rows of `source` (indices into `rows`, each at most once) that pass every test, order kept. Unless the
     /// source is a small part of the rows, it is tested in memory order over the columns into a pass mask
     /// (sequential reads), then picked in `source` order.

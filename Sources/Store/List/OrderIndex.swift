@@ -198,8 +198,10 @@ public struct OrderIndex: Sendable {
             return
         }
         let narrowing = expression.narrows(filteredWith)
+        // Narrowing, the previous rows already pass the leading terms that did not change: only the rest is tested.
+        let kept = narrowing ? zip(expression.terms, filteredWith.terms).prefix { $0 == $1 }.count : 0
         compiledFilter = CompiledFilter(expression, pool: pool, now: view.now, previous: compiledFilter)
-        refilter(view, narrowing: narrowing)
+        refilter(view, narrowing: narrowing, passing: kept)
         if !expression.dependsOnTime {
             filterCache.append((expression, compiledFilter, filtered))
             if filterCache.count > 24 { filterCache.removeFirst() }
@@ -308,11 +310,12 @@ extension OrderIndex {
     // MARK: Filtering
 
     /// Recomputes the rows passing the typed filter; `narrowing` filters only the previous result
-    /// (valid when the new filter implies the old one).
-    mutating func refilter(_ view: View, narrowing: Bool) {
+    /// (valid when the new filter implies the old one), whose rows pass the first `passing` terms already.
+    mutating func refilter(_ view: View, narrowing: Bool, passing: Int = 0) {
         let source = narrowing ? filtered : sorted
+        let filter = narrowing ? compiledFilter.droppingFirst(passing) : compiledFilter
         var mask: [Bool]?
-        if compiledFilter.isEmpty { filtered = source } else { (filtered, mask) = compiledFilter.filterWithMask(source, rows: rows, columns: columns) }
+        if filter.isEmpty { filtered = source } else { (filtered, mask) = filter.filterWithMask(source, rows: rows, columns: columns) }
         filteredWith = view.filter
         requeue(view, member: mask)
     }

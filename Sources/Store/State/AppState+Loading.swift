@@ -129,6 +129,6 @@ extension AppState {
     }
 
     var isFullLoadRunning: Bool {
-        loads.values.contains { if case .full = $0.purpose { return true } else { return false } }
+        loads.values.contains { $0.purpose.isFull }
     }
 }
