@@ -107,6 +107,21 @@ import WaldurClient
         #expect(state.snapshotTime == testNow, "fresh as of the start of the delta and the sweep")
     }
 
+    @Test("a warm start counts the names interval from its own start: its reconciles are sweeps until one interval has passed")
+    func aWarmStartDelaysTheNamesReloadByOneInterval() throws {
+        let orders = (1...20).map { makeOrder($0) }
+        var (state, effects) = warmState(orders)
+        finishLoads(&state, effects, full: orders)
+        #expect(state.cachedSince == nil && state.hasLoaded)
+        let config = state.configuration
+        let reconcile = reduce(&state, .tick(now: testNow.addingTimeInterval(config.reconcileInterval + 1)))
+        #expect(loads(reconcile).contains { $0.purpose == .uuidSweep }, "\(loads(reconcile).map(\.purpose))")
+        #expect(!loads(reconcile).contains { $0.purpose.isFull }, "the snapshot's names are not reloaded at once")
+        finishLoads(&state, reconcile, full: orders)
+        let later = reduce(&state, .tick(now: testNow.addingTimeInterval(config.namesReloadInterval + 1)))
+        #expect(loads(later).contains { $0.purpose == .full(reconcile: true) }, "\(loads(later).map(\.purpose))")
+    }
+
     @Test("delta in and the server's count equal to the rows held: fresh before the sweep's last page, written after it")
     func freshOnTheCountBeforeTheSweepEnds() throws {
         let orders = (1...20).map { makeOrder($0) }
