@@ -129,18 +129,7 @@ struct CompiledFilter: Sendable {
                 : source.reduce(0) { $0 &+ (m[Int($1)] ? 1 : 0) }
         }
         if passing == source.count { return (source, pass) }
-        let passed = pass.withUnsafeBufferPointer { m in
-            source.withUnsafeBufferPointer { s in
-                [Int32](unsafeUninitializedCapacity: passing) { out, kept in
-                    var k = 0
-                    for i in s where k < passing {
-                        out[k] = i
-                        k += m[Int(i)] ? 1 : 0
-                    }
-                    kept = k
-                }
-            }
-        }
+        let passed = pass.withUnsafeBufferPointer { m in RowPick.pick(source, count: passing) { m[Int($0)] } }
         return (passed, pass)
     }
 

@@ -370,34 +370,15 @@ extension OrderIndex {
             } else {
                 let member = (0..<256).map { m.contains(hot: UInt8($0)) }
                 let picked = hot.withUnsafeBufferPointer { h in
-                    member.withUnsafeBufferPointer { t in OrderIndex.pick(source) { t[Int(h[Int($0)])] } }
+                    member.withUnsafeBufferPointer { t in RowPick.pick(source) { t[Int(h[Int($0)])] } }
                 }
                 if out.isEmpty { out = picked } else { out += picked }
             }
         }
         guard q >= Queue.builtIn.count, q - Queue.builtIn.count < 32, q < view.queues.count else { return }
         let bit = UInt32(1) << UInt32(q - Queue.builtIn.count)
-        let picked = queueMasks.withUnsafeBufferPointer { qm in OrderIndex.pick(source) { qm[Int($0)] & bit != 0 } }
+        let picked = queueMasks.withUnsafeBufferPointer { qm in RowPick.pick(source) { qm[Int($0)] & bit != 0 } }
         if out.isEmpty { out = picked } else { out += picked }
-    }
-
-    /// The rows of `source` for which `keep` holds, in order: counted first, then written without branches into an
-    /// array of exactly that size (no growing, no spare capacity).
-    @inline(__always)
-    static func pick(_ source: [Int32], _ keep: (Int32) -> Bool) -> [Int32] {
-        source.withUnsafeBufferPointer { s in
-            var kept = 0
-            for i in s { kept += keep(i) ? 1 : 0 }
-            guard kept > 0 else { return [] }
-            return [Int32](unsafeUninitializedCapacity: kept) { out, written in
-                var k = 0
-                for i in s where k < kept {
-                    out[k] = i
-                    k += keep(i) ? 1 : 0
-                }
-                written = k
-            }
-        }
     }
 
     /// Adds the rows of `source` to every tab's count. Counts do not depend on the order: a large source is counted
