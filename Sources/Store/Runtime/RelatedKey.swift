@@ -9,8 +9,8 @@ public enum RelatedKey: Sendable, Hashable, CaseIterable {
     /// The list fields that follow from the object (its uuid included).
     public var fields: [String] {
         switch self {
-        case .project: return ["project_name", "project_uuid", "customer_name", "customer_uuid"]
-        case .offering: return ["offering_type", "offering_name", "offering_uuid", "provider_name", "provider_uuid"]
+        case .project: return ListFields.fields(for: FilterField.project) + ListFields.fields(for: FilterField.customer)
+        case .offering: return ["offering_type"] + ListFields.fields(for: FilterField.offering) + ListFields.fields(for: FilterField.provider)
         }
     }
 
