@@ -113,13 +113,18 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
         return out
     }
 
-    /// One page, logged as a list call (gates and failures apply).
-    func firstPage(_ query: OrderListQuery) async throws(WaldurError) -> OrderPage {
-        let (failure, gate, matching): (WaldurError?, Gate?, [Order]) = locked {
+    /// Logs a list call and takes its scripted failure, its gate (by call number) and the orders it answers.
+    private func listCall(_ query: OrderListQuery) -> (failure: WaldurError?, gate: Gate?, matching: [Order]) {
+        locked {
             _listQueries.append(query)
             let failure = listFailures.isEmpty ? nil : listFailures.removeFirst()
             return (failure, listGates[_listQueries.count], _orders.filter { matches($0, query) }.map { trimmed($0, query) })
         }
+    }
+
+    /// One page, logged as a list call (gates and failures apply).
+    func firstPage(_ query: OrderListQuery) async throws(WaldurError) -> OrderPage {
+        let (failure, gate, matching) = listCall(query)
         if let gate { await gate.wait() }
         if let failure { throw failure }
         let size = query.pageSize ?? pageSize
@@ -128,13 +133,7 @@ final class FakeOrderService: OrderService, @unchecked Sendable {
     }
 
     func listOrders(_ query: OrderListQuery, concurrency: Int) -> AsyncThrowingStream<OrderPage, any Error> {
-        let (call, failure, gate, matching): (Int, WaldurError?, Gate?, [Order]) = locked {
-            _listQueries.append(query)
-            let call = _listQueries.count
-            let failure = listFailures.isEmpty ? nil : listFailures.removeFirst()
-            return (call, failure, listGates[call], _orders.filter { matches($0, query) }.map { trimmed($0, query) })
-        }
-        _ = call
+        let (failure, gate, matching) = listCall(query)
         let size = pageSize
         return AsyncThrowingStream { continuation in
             let task = Task {
