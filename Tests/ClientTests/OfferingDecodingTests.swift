@@ -2,16 +2,11 @@ import Foundation
 import Testing
 import WaldurClient
 
-/// The recorded response body of one fixture file (`body` member), looked up next to the repository
-/// (`../shared/fixtures/waldur-2024-10/`) or in `Tests/Fixtures/waldur-2024-10/`.
+/// The recorded response body of one fixture file (`body` member), in `Tests/Fixtures/waldur-2024-10/`.
 private func offeringFixtureBody(_ name: String) throws -> JSONValue {
-    let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let candidates = [
-        repoRoot.appendingPathComponent("Tests/Fixtures/waldur-2024-10/\(name)"),
-        repoRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/waldur-2024-10/\(name)"),
-    ]
-    guard let url = candidates.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
-        Issue.record("fixture \(name) not found in \(candidates.map(\.path))")
+    let url = Fixtures.directory.appendingPathComponent(name)
+    guard FileManager.default.fileExists(atPath: url.path) else {
+        Issue.record("fixture \(name) not found in \(Fixtures.directory.path)")
         throw CocoaError(.fileNoSuchFile)
     }
     let document = try JSONParser.parse(Array(try Data(contentsOf: url)))

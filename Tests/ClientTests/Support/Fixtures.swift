@@ -1,13 +1,14 @@
 import Foundation
 import WaldurClient
 
-/// Reads the recorded exchanges in ../shared/fixtures/waldur-2024-10/ (found relative to this source file).
+/// Reads the recorded exchanges of a real Waldur in Tests/Fixtures/waldur-2024-10/ (a copy of the project's
+/// ../shared/fixtures/waldur-2024-10/, kept in the repository so that a clone anywhere runs its tests; found relative
+/// to this source file).
 enum Fixtures {
     static var directory: URL {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }  // Support, ClientTests, Tests, repo
-        let beside = url.deletingLastPathComponent().appendingPathComponent("shared/fixtures/waldur-2024-10")
-        return beside
+        for _ in 0..<3 { url.deleteLastPathComponent() }  // Fixtures.swift, Support, ClientTests
+        return url.appendingPathComponent("Fixtures/waldur-2024-10")
     }
 
     static func exchange(_ name: String) throws -> JSONValue {
